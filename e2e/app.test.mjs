@@ -1,0 +1,145 @@
+// The app shell and its first live scene, in a real browser against the release build.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { openPage, screenshot, startHarness } from './harness.mjs';
+import { RnnScene } from './rnn-scene.mjs';
+
+let harness;
+before(async () => { harness = await startHarness(); });
+after(async () => { await harness?.close(); });
+
+function assertClean(problems) {
+  assert.deepEqual(problems.pageErrors, [], 'uncaught exceptions (a Rust panic shows up here)');
+  assert.deepEqual(problems.consoleErrors, [], 'console errors');
+  assert.deepEqual(problems.foreignRequests, [], 'requests to another origin');
+  assert.deepEqual(problems.failedResponses, [], 'responses with status >= 400');
+}
+
+describe('the app shell', () => {
+  it('mounts with the title, the lesson sidebar, a stage and the paper in the footer', async () => {
+    const { page, context, problems } = await openPage(harness, '/');
+    await assert.doesNotReject(page.getByRole('navigation').first().waitFor());
+    assert.equal(await page.locator('.brand-name').textContent(), 'LSTM 탐험');
+    assert.ok((await page.locator('.lesson-list li').count()) >= 2, 'the sidebar lists the lessons');
+    const paper = page.locator('footer a');
+    assert.match(await paper.getAttribute('href'), /2604\.pdf$/);
+    assertClean(problems);
+    assert.ok(harness.server.requests.some((r) => r.path.endsWith('.wasm') && r.status === 200), 'the wasm was served');
+    await context.close();
+  });
+
+  it('switches between Korean and English and keeps the choice in the URL', async () => {
+    const { page, context, problems } = await openPage(harness, '/?lesson=rnn-cell');
+    const title = page.locator('.lesson h1');
+    assert.equal(await title.textContent(), 'RNN 셀과 은닉 상태');
+    assert.equal(await page.locator('html').getAttribute('lang'), 'ko');
+    await page.getByTestId('lang-en').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    assert.equal(await title.textContent(), 'The RNN cell and its hidden state');
+    assert.equal(await page.getByTestId('lang-en').getAttribute('aria-pressed'), 'true');
+    assert.match(page.url(), /lang=en/);
+    assert.doesNotMatch(await page.locator('.stage').innerText(), /[가-힣]/, 'no Korean left on the English page');
+    await page.goBack();
+    await page.waitForFunction(() => document.documentElement.lang === 'ko');
+    assertClean(problems);
+    await context.close();
+  });
+
+  it('navigates between lessons from the sidebar and the pager', async () => {
+    const { page, context, problems } = await openPage(harness, '/?lang=en');
+    assert.equal(await page.getByTestId('lesson').getAttribute('data-lesson'), 'sequences');
+    await page.getByTestId('nav-rnn-cell').click();
+    await page.locator('[data-lesson="rnn-cell"]').waitFor();
+    assert.equal(await page.getByTestId('nav-rnn-cell').getAttribute('aria-current'), 'page');
+    await page.locator('.pager-prev').click();
+    await page.locator('[data-lesson="sequences"]').waitFor();
+    assertClean(problems);
+    await context.close();
+  });
+
+  it('opens a working page from a malformed URL', async () => {
+    const { page, context, problems } = await openPage(harness, '/?lesson=%3Cscript%3E&lang=xx&&=&t=NaN');
+    assert.equal(await page.getByTestId('lesson').getAttribute('data-lesson'), 'sequences');
+    assertClean(problems);
+    await context.close();
+  });
+});
+
+describe('the live RNN cell', () => {
+  it('shows numbers that satisfy h_t = tanh(W_h h_{t-1} + W_x x_t + b) at every step', async () => {
+    const { page, context, problems } = await openPage(harness, '/?lesson=rnn-cell&lang=en');
+    const scene = new RnnScene(page);
+    await scene.root.waitFor();
+    const weights = await scene.weights();
+    const steps = await scene.stepCount();
+    assert.equal(steps, 6);
+    let previous = weights.wh.map(() => 0);
+    const inputs = [];
+    for (let t = 1; t <= steps; t++) {
+      if (t > 1) await scene.next();
+      assert.equal(await scene.currentStep(), t);
+      const shown = await scene.stepValues();
+      inputs.push(shown.x);
+      // An independent reference: the formula computed here in JavaScript from the shown weights.
+      for (let j = 0; j < weights.wh.length; j++) {
+        assert.ok(Math.abs(shown.hprev[j] - previous[j]) < 1e-12, `h_${t - 1}[${j}] carried over`);
+        const recurrent = weights.wh[j].reduce((s, w, k) => s + w * previous[k], 0);
+        const input = weights.wx[j] * shown.x;
+        const pre = recurrent + input + weights.b[j];
+        assert.ok(Math.abs(shown.recurrent[j] - recurrent) < 1e-12, `W_h h_${t - 1} at step ${t}`);
+        assert.ok(Math.abs(shown.input[j] - input) < 1e-12, `W_x x_${t} at step ${t}`);
+        assert.ok(Math.abs(shown.pre[j] - pre) < 1e-12, `pre-activation at step ${t}`);
+        assert.ok(Math.abs(shown.h[j] - Math.tanh(pre)) < 1e-12, `h_${t}[${j}]`);
+        assert.equal(shown.hText[j], format(shown.h[j]), 'the printed number is the model number, rounded');
+      }
+      previous = shown.h;
+    }
+    // The preset's inputs, as the lesson data gives them.
+    assert.deepEqual(inputs, [0.2, 0.45, 0.4, 0.85, 1, 0.7]);
+    assert.ok(await scene.nextButton.isDisabled(), 'no step after the last');
+    assertClean(problems);
+    await context.close();
+  });
+
+  it('opens a step when its column in the unrolled view is clicked or activated by keyboard', async () => {
+    const { page, context, problems } = await openPage(harness, '/?lesson=rnn-cell');
+    const scene = new RnnScene(page);
+    await scene.column(4).click();
+    assert.equal(await scene.currentStep(), 4);
+    assert.equal(await scene.column(4).getAttribute('aria-pressed'), 'true');
+    await scene.column(2).focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await scene.currentStep(), 2);
+    await scene.lastButton.click();
+    assert.equal(await scene.currentStep(), 6);
+    assertClean(problems);
+    await context.close();
+  });
+});
+
+describe('layout and screenshots', () => {
+  for (const [name, viewport] of [['desktop-1440', { width: 1440, height: 900 }], ['phone-375', { width: 375, height: 812 }]]) {
+    it(`fits a ${viewport.width} px screen without sideways scrolling (${name})`, async () => {
+      for (const lang of ['ko', 'en']) {
+        const { page, context, problems } = await openPage(harness, `/?lesson=rnn-cell&lang=${lang}`, viewport);
+        await new RnnScene(page).column(3).click();
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.ok(overflow <= 0, `the page is ${overflow} px wider than the screen`);
+        await page.locator('details.weights summary').click();
+        const file = await screenshot(page, `rnn-cell-${lang}-${name}`);
+        console.log(`screenshot: ${file}`);
+        assertClean(problems);
+        await context.close();
+      }
+      const { page, context } = await openPage(harness, '/?lesson=sequences&lang=ko', viewport);
+      console.log(`screenshot: ${await screenshot(page, `sequences-ko-${name}`)}`);
+      await context.close();
+    });
+  }
+});
+
+/** The page's own number format: three decimals and a true minus sign. */
+function format(x) {
+  const s = x.toFixed(3);
+  return (s === '-0.000' ? '0.000' : s).replace('-', '−');
+}

@@ -1,0 +1,126 @@
+//! The course as data: each lesson is a title and a list of blocks in both languages, and the
+//! scenes it shows are named with their presets. Views render this; they hold no lesson text.
+
+pub mod course;
+pub mod markup;
+pub mod text;
+
+pub use course::COURSE;
+pub use text::{Lang, Text, t};
+
+use crate::model::Activation;
+
+/// One lesson of the course.
+#[derive(Clone, Copy, Debug)]
+pub struct Lesson {
+    /// A stable id, used in the URL (`?lesson=rnn-cell`).
+    pub id: &'static str,
+    /// The title in the sidebar and above the lesson.
+    pub title: Text,
+    /// One line under the title: what the learner will get from the lesson.
+    pub summary: Text,
+    /// The lesson's content, in reading order.
+    pub blocks: &'static [Block],
+}
+
+/// A block of lesson content. Prose may use the inline markup of [`markup`].
+#[derive(Clone, Copy, Debug)]
+pub enum Block {
+    /// A paragraph.
+    P(Text),
+    /// A small heading inside the lesson.
+    Heading(Text),
+    /// A bulleted list.
+    List(&'static [Text]),
+    /// A numbered list of steps.
+    Steps(&'static [Text]),
+    /// A displayed formula (markup math, without the `$`).
+    Formula(&'static str),
+    /// Symbols and what they mean: (markup math, meaning).
+    Terms(&'static [(&'static str, Text)]),
+    /// A live scene computed on the page.
+    Scene(Scene),
+}
+
+/// A live view and the preset it starts from.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Scene {
+    /// A vanilla RNN reading a short sequence step by step, with its formula and numbers.
+    RnnSteps(RnnPreset),
+}
+
+/// What an RNN scene computes: a seeded cell reading a one-dimensional input sequence.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RnnPreset {
+    /// The inputs x_1 … x_T.
+    pub inputs: &'static [f64],
+    /// The hidden size H.
+    pub hidden: usize,
+    /// The seed the weights are drawn from.
+    pub seed: u64,
+    /// The squashing function.
+    pub activation: Activation,
+    /// What the inputs are, shown above the scene.
+    pub caption: Text,
+}
+
+/// The lesson with this id, if there is one.
+pub fn find(id: &str) -> Option<&'static Lesson> {
+    COURSE.iter().find(|l| l.id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(lesson: &Lesson) -> Vec<Text> {
+        let mut all = vec![lesson.title, lesson.summary];
+        for block in lesson.blocks {
+            match block {
+                Block::P(x) | Block::Heading(x) => all.push(*x),
+                Block::List(xs) | Block::Steps(xs) => all.extend_from_slice(xs),
+                Block::Terms(ts) => all.extend(ts.iter().map(|(_, x)| *x)),
+                Block::Scene(Scene::RnnSteps(p)) => all.push(p.caption),
+                Block::Formula(_) => {}
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn every_lesson_text_is_written_in_both_languages() {
+        for lesson in COURSE {
+            for text in texts(lesson) {
+                assert!(!text.ko.trim().is_empty(), "{}: Korean missing for {:?}", lesson.id, text.en);
+                assert!(!text.en.trim().is_empty(), "{}: English missing for {:?}", lesson.id, text.ko);
+                assert!(
+                    text.ko.chars().any(|c| ('가'..='힣').contains(&c)),
+                    "{}: not Korean: {}",
+                    lesson.id,
+                    text.ko
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn lesson_ids_are_unique_and_url_safe() {
+        for (i, a) in COURSE.iter().enumerate() {
+            assert!(a.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'));
+            assert!(COURSE[i + 1..].iter().all(|b| b.id != a.id), "duplicate id {}", a.id);
+            assert_eq!(find(a.id).map(|l| l.id), Some(a.id));
+        }
+    }
+
+    #[test]
+    fn scene_presets_are_computable() {
+        for lesson in COURSE {
+            for block in lesson.blocks {
+                if let Block::Scene(Scene::RnnSteps(p)) = block {
+                    assert!(!p.inputs.is_empty() && p.hidden > 0 && p.hidden <= 8, "{}", lesson.id);
+                    assert!(p.inputs.iter().all(|x| x.is_finite()));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,12 @@
+//! LSTM Explorer: an interactive course on recurrent neural networks.
+//!
+//! - [`model`] computes: cells, traces, seeded weights. Pure Rust, no web crate.
+//! - [`lessons`] is the course as data, in Korean and English.
+//! - [`state`] turns the page's URL into a configuration and back.
+//! - `ui` (feature `web`) draws what the model computed, with Leptos.
+
+pub mod lessons;
+pub mod model;
+pub mod state;
+#[cfg(feature = "web")]
+pub mod ui;

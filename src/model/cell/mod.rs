@@ -1,0 +1,5 @@
+//! Recurrent cells, one file per kind.
+
+pub mod rnn;
+
+pub use rnn::{RnnCell, RnnShapeError};

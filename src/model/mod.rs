@@ -1,0 +1,13 @@
+//! The model core: recurrent cells, what a forward pass records, and the seeded maths around
+//! them. Pure Rust on nalgebra — nothing here knows it is being drawn, and nothing here imports a
+//! web crate, so every number the page shows is tested natively first.
+
+pub mod activation;
+pub mod cell;
+pub mod rng;
+pub mod scalar;
+pub mod trace;
+
+pub use activation::Activation;
+pub use rng::Rng;
+pub use scalar::Real;

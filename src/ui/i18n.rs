@@ -1,0 +1,69 @@
+//! Every string the interface itself shows (lesson prose lives in `lessons`), in both languages.
+//! The macro makes a key without both translations impossible; a test rejects empty ones.
+
+use crate::lessons::{Lang, Text, t};
+
+macro_rules! messages {
+    ($($key:ident => $ko:literal, $en:literal;)*) => {
+        /// A message of the interface.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Key { $($key),* }
+
+        impl Key {
+            /// Every key, for tests.
+            pub const ALL: &'static [Key] = &[$(Key::$key),*];
+
+            /// The message in both languages.
+            pub fn text(self) -> Text {
+                match self { $(Key::$key => t($ko, $en)),* }
+            }
+        }
+    };
+}
+
+messages! {
+    AppTitle => "LSTM 탐험", "LSTM Explorer";
+    Tagline => "순환 신경망과 LSTM을 실제 숫자로 배우는 코스", "A course on recurrent networks and the LSTM, with real numbers";
+    LanguageSwitch => "언어", "Language";
+    LessonsHeading => "단원", "Lessons";
+    LessonNumber => "단원", "Lesson";
+    PreviousLesson => "이전 단원", "Previous lesson";
+    NextLesson => "다음 단원", "Next lesson";
+    FooterPaper => "원 논문: Hochreiter & Schmidhuber (1997), “Long Short-Term Memory”, Neural Computation 9(8)", "The original paper: Hochreiter & Schmidhuber (1997), “Long Short-Term Memory”, Neural Computation 9(8)";
+    FooterHonest => "화면의 모든 숫자는 이 페이지가 브라우저 안에서 직접 계산한 값입니다.", "Every number on this page is computed by the page itself, in your browser.";
+    SceneRnnTitle => "살아 있는 RNN 셀", "A live RNN cell";
+    UnrolledLabel => "시간 축으로 펼친 RNN: 각 열이 한 시점입니다. 열을 누르면 그 시점을 엽니다.", "The RNN unrolled in time: each column is one time step. Select a column to open that step.";
+    StepPrevious => "이전 시점", "Previous step";
+    StepNext => "다음 시점", "Next step";
+    StepFirst => "처음으로", "First step";
+    StepLast => "마지막으로", "Last step";
+    StepOf => "시점", "Step";
+    RecurrentPart => "이전 기억", "memory";
+    InputPart => "새 입력", "new input";
+    BiasPart => "편향", "bias";
+    SumPart => "합", "sum";
+    NewState => "새 은닉 상태", "new hidden state";
+    WeightsHeading => "이 셀의 가중치 (시드에서 생성)", "This cell's weights (drawn from the seed)";
+    InputRow => "입력", "input";
+    HiddenRow => "은닉 상태", "hidden state";
+    ValueLegend => "색: 음수는 파랑, 양수는 주황, 0은 흰색", "Colour: negative is blue, positive is orange, zero is white";
+    ModelError => "이 장면을 계산할 수 없습니다", "This scene could not be computed";
+}
+
+/// The message `key` in `lang`.
+pub fn tr(key: Key, lang: Lang) -> &'static str {
+    key.text().get(lang)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_exists_in_both_languages() {
+        for key in Key::ALL {
+            let text = key.text();
+            assert!(!text.ko.trim().is_empty() && !text.en.trim().is_empty(), "{key:?}");
+        }
+    }
+}

@@ -1,0 +1,43 @@
+//! Renders lesson markup (see `lessons::markup`) as inline HTML.
+
+use leptos::prelude::*;
+
+use crate::lessons::markup::{MathPiece, Span, parse, parse_math};
+
+/// Inline prose with `**bold**` and `$math$`.
+#[component]
+pub fn Prose(
+    /// The markup source.
+    src: &'static str,
+) -> impl IntoView {
+    parse(src)
+        .into_iter()
+        .map(|span| match span {
+            Span::Plain(s) => s.into_any(),
+            Span::Strong(s) => view! { <strong>{s}</strong> }.into_any(),
+            Span::Math(pieces) => math_view(pieces).into_any(),
+        })
+        .collect_view()
+}
+
+/// A formula on its own, from markup math without the dollar signs.
+#[component]
+pub fn Math(
+    /// The formula source, e.g. `h_{t-1}`.
+    #[prop(into)]
+    src: String,
+) -> impl IntoView {
+    math_view(parse_math(&src))
+}
+
+fn math_view(pieces: Vec<MathPiece>) -> impl IntoView {
+    let parts = pieces
+        .into_iter()
+        .map(|p| match p {
+            MathPiece::Base(s) => s.into_any(),
+            MathPiece::Sub(s) => view! { <sub>{s}</sub> }.into_any(),
+            MathPiece::Sup(s) => view! { <sup>{s}</sup> }.into_any(),
+        })
+        .collect_view();
+    view! { <span class="math">{parts}</span> }
+}

@@ -1,0 +1,20 @@
+//! The page: Leptos components that draw what the model computed. No maths lives here beyond
+//! layout; every number shown is read from a model trace.
+
+mod app;
+pub mod i18n;
+mod lesson_view;
+pub mod markup_view;
+pub mod scenes;
+pub mod widgets;
+
+pub use app::App;
+
+use leptos::prelude::*;
+
+use crate::lessons::Lang;
+
+/// The page language, shared through context by the shell.
+pub fn use_lang() -> Signal<Lang> {
+    use_context::<Signal<Lang>>().unwrap_or_else(|| Signal::stored(Lang::default()))
+}

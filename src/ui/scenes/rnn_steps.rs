@@ -1,0 +1,241 @@
+//! A vanilla RNN reading a short sequence: the network unrolled in time, and the open step's
+//! formula with the numbers the model computed substituted in.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use nalgebra::DVector;
+
+use crate::lessons::RnnPreset;
+use crate::model::cell::RnnCell;
+use crate::model::trace::RnnTrace;
+use crate::model::{Activation, Rng};
+use crate::ui::i18n::{Key, tr};
+use crate::ui::markup_view::Math;
+use crate::ui::use_lang;
+use crate::ui::widgets::icon::{Icon, IconKind};
+use crate::ui::widgets::number::{format_value, value_fill, value_ink};
+use crate::ui::widgets::vector::{MatrixTable, VectorColumn};
+
+/// What the scene computed once from its preset: the cell and its trace.
+struct Computed {
+    cell: RnnCell<f64>,
+    trace: RnnTrace<f64>,
+}
+
+fn compute(preset: &RnnPreset) -> Result<Computed, String> {
+    let cell = RnnCell::seeded(1, preset.hidden, preset.activation, &mut Rng::new(preset.seed));
+    let xs: Vec<DVector<f64>> = preset.inputs.iter().map(|&x| DVector::from_element(1, x)).collect();
+    let trace = cell.forward(&xs, None).map_err(|e| e.to_string())?;
+    Ok(Computed { cell, trace })
+}
+
+/// A live RNN cell stepping through a sequence.
+#[component]
+pub fn RnnSteps(
+    /// What to compute.
+    preset: RnnPreset,
+) -> impl IntoView {
+    let lang = use_lang();
+    let computed = match compute(&preset) {
+        Ok(c) => Arc::new(c),
+        Err(message) => {
+            return view! {
+                <p class="scene-error" role="alert">{move || tr(Key::ModelError, lang.get())} ": " {message}</p>
+            }
+            .into_any();
+        }
+    };
+    let len = computed.trace.len();
+    let step = RwSignal::new(0usize);
+    let go = move |t: usize| step.set(t.min(len.saturating_sub(1)));
+
+    let stepper = view! {
+        <div class="stepper" role="group" aria-label=move || tr(Key::StepOf, lang.get())>
+            <button class="icon-btn" aria-label=move || tr(Key::StepFirst, lang.get()) data-testid="step-first"
+                disabled=move || step.get() == 0 on:click=move |_| go(0)><Icon kind=IconKind::First /></button>
+            <button class="icon-btn" aria-label=move || tr(Key::StepPrevious, lang.get()) data-testid="step-prev"
+                disabled=move || step.get() == 0 on:click=move |_| go(step.get().saturating_sub(1))><Icon kind=IconKind::Previous /></button>
+            <output class="step-readout" data-testid="step-readout" data-step=move || step.get() + 1 aria-live="polite">
+                {move || tr(Key::StepOf, lang.get())} " " <b>{move || step.get() + 1}</b> " / " {len}
+            </output>
+            <button class="icon-btn" aria-label=move || tr(Key::StepNext, lang.get()) data-testid="step-next"
+                disabled=move || { step.get() + 1 >= len } on:click=move |_| go(step.get() + 1)><Icon kind=IconKind::Next /></button>
+            <button class="icon-btn" aria-label=move || tr(Key::StepLast, lang.get()) data-testid="step-last"
+                disabled=move || { step.get() + 1 >= len } on:click=move |_| go(len - 1)><Icon kind=IconKind::Last /></button>
+        </div>
+    };
+
+    view! {
+        <section class="scene" data-testid="scene-rnn" aria-labelledby="scene-rnn-title">
+            <h3 id="scene-rnn-title" class="scene-title">{move || tr(Key::SceneRnnTitle, lang.get())}</h3>
+            <p class="scene-caption">{move || preset.caption.get(lang.get())}</p>
+            <Unrolled computed=computed.clone() step=step />
+            {stepper}
+            <StepFormula computed=computed.clone() step=step.into() activation=preset.activation />
+            <Weights computed=computed />
+            <p class="legend">{move || tr(Key::ValueLegend, lang.get())}</p>
+        </section>
+    }
+    .into_any()
+}
+
+const COL: f64 = 124.0;
+const LEFT: f64 = 56.0;
+const HEIGHT: f64 = 232.0;
+
+/// The network unrolled: one column per time step, h flowing right, x entering from below.
+#[component]
+fn Unrolled(computed: Arc<Computed>, step: RwSignal<usize>) -> impl IntoView {
+    let lang = use_lang();
+    let len = computed.trace.len();
+    let width = LEFT + COL * len as f64 + 8.0;
+    let columns = computed
+        .trace
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(t, s)| {
+            let x0 = LEFT + COL * t as f64;
+            let cx = x0 + COL / 2.0;
+            let h = s.h.as_slice().to_vec();
+            let n = h.len() as f64;
+            let cell_w = 34.0;
+            let hx0 = cx - cell_w * n / 2.0;
+            let squares = h
+                .iter()
+                .enumerate()
+                .map(|(j, &v)| {
+                    let x = hx0 + cell_w * j as f64;
+                    view! {
+                        <g>
+                            <title>{format!("h_{}[{}] = {}", t + 1, j + 1, v)}</title>
+                            <rect x=x y=34.0 width=cell_w - 2.0 height=24.0 rx=3.0 fill=value_fill(v, 1.0) class="hcell" />
+                            <text x=x + cell_w / 2.0 - 1.0 y=50.0 text-anchor="middle" class="hcell-text" fill=value_ink(v, 1.0)>
+                                {format_value(v)}
+                            </text>
+                        </g>
+                    }
+                })
+                .collect_view();
+            let x_value = s.x[0];
+            let is_current = move || step.get() == t;
+            let arrow_next = (t + 1 < len).then(|| {
+                view! { <line x1=cx + 38.0 y1=118.0 x2=cx + COL - 42.0 y2=118.0 class="flow" marker-end="url(#arrow)" /> }
+            });
+            view! {
+                <g class="col" class:current=is_current role="button" tabindex="0"
+                    data-testid=format!("unrolled-col-{}", t + 1)
+                    aria-label=move || format!("{} {}", tr(Key::StepOf, lang.get()), t + 1)
+                    aria-pressed=move || is_current().to_string()
+                    on:click=move |_| step.set(t)
+                    on:keydown=move |ev| {
+                        if ev.key() == "Enter" || ev.key() == " " {
+                            ev.prevent_default();
+                            step.set(t);
+                        }
+                    }>
+                    <rect x=x0 + 4.0 y=4.0 width=COL - 8.0 height=HEIGHT - 8.0 rx=10.0 class="col-bg" />
+                    <text x=cx y=24.0 text-anchor="middle" class="col-label">{format!("t = {}", t + 1)}</text>
+                    {squares}
+                    <line x1=cx y1=96.0 x2=cx y2=62.0 class="flow" marker-end="url(#arrow)" />
+                    <rect x=cx - 38.0 y=96.0 width=76.0 height=44.0 rx=8.0 class="cell-box" />
+                    <text x=cx y=123.0 text-anchor="middle" class="cell-label">"tanh"</text>
+                    {arrow_next}
+                    <line x1=cx y1=178.0 x2=cx y2=144.0 class="flow" marker-end="url(#arrow)" />
+                    <rect x=cx - 30.0 y=180.0 width=60.0 height=26.0 rx=13.0 class="x-pill"
+                        fill=value_fill(x_value, 1.0) />
+                    <text x=cx y=198.0 text-anchor="middle" class="x-text" fill=value_ink(x_value, 1.0)>
+                        {format_value(x_value)}
+                    </text>
+                    <text x=cx - 1.0 y=222.0 text-anchor="end" class="x-label">"x"</text>
+                    <text x=cx y=226.0 class="svg-sub">{t + 1}</text>
+                </g>
+            }
+        })
+        .collect_view();
+    view! {
+        <figure class="unrolled-wrap">
+            <svg class="unrolled" viewBox=format!("0 0 {width} {HEIGHT}") width=width height=HEIGHT
+                role="group" aria-label=move || tr(Key::UnrolledLabel, lang.get()) data-testid="unrolled">
+                <defs>
+                    <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                        <path d="M 0 0 L 10 5 L 0 10 z" class="arrow-head" />
+                    </marker>
+                </defs>
+                <text x=4.0 y=108.0 class="h0-label">"h"</text>
+                <text x=12.0 y=112.0 class="svg-sub">"0"</text>
+                <text x=19.0 y=108.0 class="h0-label">"= 0"</text>
+                <line x1=8.0 y1=118.0 x2=LEFT + COL / 2.0 - 42.0 y2=118.0 class="flow" marker-end="url(#arrow)" />
+                {columns}
+            </svg>
+            <figcaption class="sr-hint">{move || tr(Key::UnrolledLabel, lang.get())}</figcaption>
+        </figure>
+    }
+}
+
+/// The formula of the open step with every term's value.
+#[component]
+fn StepFormula(computed: Arc<Computed>, step: Signal<usize>, activation: Activation) -> impl IntoView {
+    let lang = use_lang();
+    let bias = computed.cell.bias().as_slice().to_vec();
+    move || {
+        let t = step.get();
+        let s = &computed.trace.steps[t];
+        let k = t + 1;
+        let label = move |key: Key| Signal::derive(move || tr(key, lang.get()).to_string());
+        view! {
+            <div class="live-formula" data-testid="live-formula">
+                <p class="eq-line">
+                    <Math src=format!("h_{k} = {}(W_h h_{{{}}} + W_x x_{k} + b)", activation.name(), k - 1) />
+                </p>
+                <div class="eq-values">
+                    <span class="eq-group">
+                        <VectorColumn values=s.h_prev.as_slice().to_vec() id="rnn-hprev" math=format!("h_{{{}}}", k - 1) />
+                        <span class="eq-op">","</span>
+                        <span class="vcol">
+                            <span class="vcell x-cell" data-testid="rnn-x" data-value=s.x[0].to_string()
+                                style=format!("background:{};color:{}", value_fill(s.x[0], 1.0), value_ink(s.x[0], 1.0))>
+                                {format_value(s.x[0])}
+                            </span>
+                            <span class="vcol-caption"><Math src=format!("x_{{{k}}}") /></span>
+                        </span>
+                    </span>
+                    <span class="eq-op eq-arrow" aria-hidden="true">"→"</span>
+                    <VectorColumn values=s.recurrent.as_slice().to_vec() id="rnn-recurrent" caption=label(Key::RecurrentPart) />
+                    <span class="eq-op">"+"</span>
+                    <VectorColumn values=s.input.as_slice().to_vec() id="rnn-input" caption=label(Key::InputPart) />
+                    <span class="eq-op">"+"</span>
+                    <VectorColumn values=bias.clone() id="rnn-bias" caption=label(Key::BiasPart) />
+                    <span class="eq-op">"="</span>
+                    <VectorColumn values=s.pre.as_slice().to_vec() id="rnn-pre" scale=2.0 caption=label(Key::SumPart) />
+                    <span class="eq-op eq-arrow">{activation.name()} " →"</span>
+                    <VectorColumn values=s.h.as_slice().to_vec() id="rnn-h" caption=label(Key::NewState) />
+                </div>
+            </div>
+        }
+    }
+}
+
+/// The weights the cell was drawn with.
+#[component]
+fn Weights(computed: Arc<Computed>) -> impl IntoView {
+    let lang = use_lang();
+    let cell = &computed.cell;
+    let rows = |m: &nalgebra::DMatrix<f64>| {
+        m.row_iter().map(|r| r.iter().copied().collect()).collect::<Vec<Vec<f64>>>()
+    };
+    let w_h = rows(&cell.weight_hh);
+    let w_x = rows(&cell.weight_ih);
+    let b: Vec<Vec<f64>> = cell.bias().iter().map(|&v| vec![v]).collect();
+    view! {
+        <details class="weights" data-testid="weights">
+            <summary>{move || tr(Key::WeightsHeading, lang.get())}</summary>
+            <div class="weights-grid">
+                <figure><MatrixTable rows=w_h id="rnn-wh" label="W_h" /><figcaption><Math src="W_h" /></figcaption></figure>
+                <figure><MatrixTable rows=w_x id="rnn-wx" label="W_x" /><figcaption><Math src="W_x" /></figcaption></figure>
+                <figure><MatrixTable rows=b id="rnn-b" label="b" /><figcaption><Math src="b = b_{ih} + b_{hh}" /></figcaption></figure>
+            </div>
+        </details>
+    }
+}

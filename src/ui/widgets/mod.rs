@@ -1,0 +1,5 @@
+//! Small pieces that scenes share.
+
+pub mod icon;
+pub mod number;
+pub mod vector;

@@ -1,0 +1,50 @@
+//! How a number is written and coloured on the page.
+
+/// A value as the page prints it: three decimals and a true minus sign.
+pub fn format_value(x: f64) -> String {
+    if x.is_nan() {
+        return "NaN".into();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { "∞".into() } else { "−∞".into() };
+    }
+    let s = format!("{x:.3}");
+    if s == "-0.000" { "0.000".into() } else { s.replace('-', "−") }
+}
+
+/// A diverging, colour-blind-safe fill for a value: blue for negative, white at zero, orange
+/// for positive, saturating at |x| = `scale`. Returns a CSS colour.
+pub fn value_fill(x: f64, scale: f64) -> String {
+    let a = if x.is_finite() { (x / scale).clamp(-1.0, 1.0) } else { 0.0 };
+    // End points: blue #2166ac (negative) and orange #e08214 (positive), mixed with white.
+    let (r, g, b) = if a < 0.0 { (33.0, 102.0, 172.0) } else { (224.0, 130.0, 20.0) };
+    let w = 1.0 - a.abs();
+    let mix = |c: f64| (c + (255.0 - c) * w).round() as u8;
+    format!("rgb({},{},{})", mix(r), mix(g), mix(b))
+}
+
+/// The text colour that stays readable on [`value_fill`] of the same value.
+pub fn value_ink(x: f64, scale: f64) -> &'static str {
+    if x.is_finite() && (x / scale).abs() > 0.6 { "#fff" } else { "#1a202c" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_print_with_three_decimals_and_a_real_minus() {
+        assert_eq!(format_value(-0.12345), "−0.123");
+        assert_eq!(format_value(0.0005), "0.001");
+        assert_eq!(format_value(-0.0001), "0.000");
+        assert_eq!(format_value(f64::NAN), "NaN");
+    }
+
+    #[test]
+    fn fill_is_white_at_zero_and_saturates_at_the_scale() {
+        assert_eq!(value_fill(0.0, 1.0), "rgb(255,255,255)");
+        assert_eq!(value_fill(-5.0, 1.0), "rgb(33,102,172)");
+        assert_eq!(value_fill(1.0, 1.0), "rgb(224,130,20)");
+        assert_eq!(value_fill(f64::NAN, 1.0), "rgb(255,255,255)");
+    }
+}

@@ -4,9 +4,13 @@
 
 pub mod activation;
 pub mod cell;
+pub mod export;
+pub mod flow;
+pub mod network;
 pub mod rng;
 pub mod scalar;
 pub mod trace;
+pub mod weights;
 
 pub use activation::Activation;
 pub use rng::Rng;

@@ -1,11 +1,57 @@
 //! What a forward pass records: every intermediate value at every time step, kept so that a view
-//! can draw it and backpropagation can reuse it without recomputing anything.
+//! can draw it and backpropagation can reuse it without recomputing anything; and what a
+//! backward pass returns.
 
 use nalgebra::DVector;
 
-/// One time step of a vanilla RNN: `h = f(pre)`, `pre = W_ih x + b_ih + W_hh h_prev + b_hh`.
+use crate::model::Real;
+
+/// A whole forward pass: the initial state and one recorded step per input.
 #[derive(Clone, Debug, PartialEq)]
-pub struct RnnStep<T: nalgebra::Scalar> {
+pub struct Trace<T: Real, S> {
+    /// The hidden state before the first step, h_0.
+    pub h0: DVector<T>,
+    /// The cell state before the first step, c_0 (empty for cells without one).
+    pub c0: DVector<T>,
+    /// One entry per time step, in order: `steps[t]` produced h_{t+1}.
+    pub steps: Vec<S>,
+}
+
+/// What every recorded step can say about the states it produced.
+pub trait StepState<T: Real> {
+    /// The hidden state this step produced, h_t.
+    fn h(&self) -> &DVector<T>;
+    /// The cell state this step produced, c_t (None for cells without one).
+    fn c(&self) -> Option<&DVector<T>> {
+        None
+    }
+}
+
+impl<T: Real, S: StepState<T>> Trace<T, S> {
+    /// The number of time steps.
+    pub fn len(&self) -> usize {
+        self.steps.len()
+    }
+
+    /// True when the sequence was empty.
+    pub fn is_empty(&self) -> bool {
+        self.steps.is_empty()
+    }
+
+    /// The hidden state after the last step (h_0 for an empty sequence).
+    pub fn last_hidden(&self) -> &DVector<T> {
+        self.steps.last().map_or(&self.h0, |s| s.h())
+    }
+
+    /// The hidden states h_1 … h_T.
+    pub fn hidden_states(&self) -> Vec<DVector<T>> {
+        self.steps.iter().map(|s| s.h().clone()).collect()
+    }
+}
+
+/// One step of a vanilla RNN: `h = f(pre)`, `pre = W_ih x + b_ih + W_hh h_prev + b_hh`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RnnStep<T: Real> {
     /// The input x_t.
     pub x: DVector<T>,
     /// The hidden state the step started from, h_{t−1}.
@@ -20,28 +66,94 @@ pub struct RnnStep<T: nalgebra::Scalar> {
     pub h: DVector<T>,
 }
 
-/// A whole forward pass of a vanilla RNN over a sequence.
-#[derive(Clone, Debug, PartialEq)]
-pub struct RnnTrace<T: nalgebra::Scalar> {
-    /// The state before the first step, h_0.
-    pub h0: DVector<T>,
-    /// One entry per time step, in order: `steps[t]` produced h_{t+1}.
-    pub steps: Vec<RnnStep<T>>,
+impl<T: Real> StepState<T> for RnnStep<T> {
+    fn h(&self) -> &DVector<T> {
+        &self.h
+    }
 }
 
-impl<T: nalgebra::Scalar> RnnTrace<T> {
-    /// The number of time steps.
-    pub fn len(&self) -> usize {
-        self.steps.len()
-    }
+/// One step of an LSTM (forget-gate or 1997 cell). Gate vectors hold the values actually used,
+/// so a clamped gate shows its constant.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LstmStep<T: Real> {
+    /// The input x_t.
+    pub x: DVector<T>,
+    /// h_{t−1}.
+    pub h_prev: DVector<T>,
+    /// c_{t−1}.
+    pub c_prev: DVector<T>,
+    /// Pre-activations of the input gate, forget gate (zero for the 1997 cell), candidate and
+    /// output gate, including any peephole terms.
+    pub pre_i: DVector<T>,
+    /// See `pre_i`.
+    pub pre_f: DVector<T>,
+    /// See `pre_i`.
+    pub pre_g: DVector<T>,
+    /// See `pre_i`.
+    pub pre_o: DVector<T>,
+    /// Input gate i_t: how much of the candidate is written.
+    pub i: DVector<T>,
+    /// Forget gate f_t: how much of c_{t−1} is kept (all ones for the 1997 cell's fixed CEC).
+    pub f: DVector<T>,
+    /// Candidate g_t: what would be written.
+    pub g: DVector<T>,
+    /// Output gate o_t: how much of the squashed cell is read out.
+    pub o: DVector<T>,
+    /// The cell state c_t = f ⊙ c_{t−1} + i ⊙ g.
+    pub c: DVector<T>,
+    /// The squashed cell, tanh(c_t) (h(s) = 2σ(s) − 1 for the 1997 cell).
+    pub squashed_c: DVector<T>,
+    /// The hidden state h_t = o ⊙ squashed_c.
+    pub h: DVector<T>,
+}
 
-    /// True when the sequence was empty.
-    pub fn is_empty(&self) -> bool {
-        self.steps.is_empty()
+impl<T: Real> StepState<T> for LstmStep<T> {
+    fn h(&self) -> &DVector<T> {
+        &self.h
     }
+    fn c(&self) -> Option<&DVector<T>> {
+        Some(&self.c)
+    }
+}
 
-    /// The state after the last step (h_0 for an empty sequence).
-    pub fn last_hidden(&self) -> &DVector<T> {
-        self.steps.last().map_or(&self.h0, |s| &s.h)
+/// One step of a GRU in PyTorch's convention.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GruStep<T: Real> {
+    /// The input x_t.
+    pub x: DVector<T>,
+    /// h_{t−1}.
+    pub h_prev: DVector<T>,
+    /// Reset gate r_t.
+    pub r: DVector<T>,
+    /// Update gate z_t: how much of h_{t−1} is kept.
+    pub z: DVector<T>,
+    /// W_hn h_{t−1} + b_hn, the recurrent part of the candidate before the reset gate.
+    pub hn: DVector<T>,
+    /// The candidate n_t = tanh(W_in x + b_in + r ⊙ hn).
+    pub n: DVector<T>,
+    /// h_t = (1 − z) ⊙ n + z ⊙ h_{t−1}.
+    pub h: DVector<T>,
+}
+
+impl<T: Real> StepState<T> for GruStep<T> {
+    fn h(&self) -> &DVector<T> {
+        &self.h
     }
+}
+
+/// What a backward pass through time returns besides the parameter gradients.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Backward<T: Real, G> {
+    /// dL/dθ for every parameter, shaped like the cell.
+    pub grads: G,
+    /// dL/dh_t for t = 1 … T: the total error reaching each hidden state.
+    pub dh: Vec<DVector<T>>,
+    /// dL/dc_t for t = 1 … T (empty for cells without a cell state).
+    pub dc: Vec<DVector<T>>,
+    /// dL/dx_t for t = 1 … T.
+    pub dx: Vec<DVector<T>>,
+    /// dL/dh_0.
+    pub dh0: DVector<T>,
+    /// dL/dc_0 (empty for cells without a cell state).
+    pub dc0: DVector<T>,
 }

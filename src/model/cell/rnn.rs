@@ -4,12 +4,17 @@
 //! The seed writes the same thing as `h_t = σ(W_h h_{t−1} + W_x x_t + b)`: `W_x` is `W_ih`,
 //! `W_h` is `W_hh` and `b` is `b_ih + b_hh`.
 
-use std::fmt;
-
 use nalgebra::{DMatrix, DVector};
 
-use crate::model::trace::{RnnStep, RnnTrace};
+use super::{
+    ShapeError, check_inputs, check_output_grads, impl_parameters, initial_state, uniform_matrix,
+    uniform_vector,
+};
+use crate::model::trace::{Backward, RnnStep, Trace};
 use crate::model::{Activation, Real, Rng};
+
+/// A forward pass of a vanilla RNN.
+pub type RnnTrace<T> = Trace<T, RnnStep<T>>;
 
 /// A vanilla RNN cell with hidden size H and input size I.
 #[derive(Clone, Debug, PartialEq)]
@@ -26,41 +31,22 @@ pub struct RnnCell<T: Real> {
     pub activation: Activation,
 }
 
-/// An input whose length does not match the cell's input size.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RnnShapeError {
-    /// Which time step (0-based) had the wrong length.
-    pub step: usize,
-    /// The cell's input size.
-    pub expected: usize,
-    /// What the step had.
-    pub found: usize,
-}
-
-impl fmt::Display for RnnShapeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "time step {} has {} input values, but the cell reads {}",
-            self.step + 1,
-            self.found,
-            self.expected
-        )
-    }
-}
-
-impl std::error::Error for RnnShapeError {}
+impl_parameters!(RnnCell {
+    "weight_ih_l0" => weight_ih,
+    "weight_hh_l0" => weight_hh,
+    "bias_ih_l0" => bias_ih,
+    "bias_hh_l0" => bias_hh,
+});
 
 impl<T: Real> RnnCell<T> {
     /// A cell initialised as PyTorch does, every parameter from U(−1/√H, 1/√H), drawn from
     /// `rng` in the order W_ih, W_hh, b_ih, b_hh (row by row).
     pub fn seeded(input_size: usize, hidden_size: usize, activation: Activation, rng: &mut Rng) -> Self {
         let k = 1.0 / (hidden_size.max(1) as f64).sqrt();
-        let mut draw = |n: usize| (0..n).map(|_| T::of(rng.uniform(-k, k))).collect::<Vec<T>>();
-        let weight_ih = DMatrix::from_row_slice(hidden_size, input_size, &draw(hidden_size * input_size));
-        let weight_hh = DMatrix::from_row_slice(hidden_size, hidden_size, &draw(hidden_size * hidden_size));
-        let bias_ih = DVector::from_vec(draw(hidden_size));
-        let bias_hh = DVector::from_vec(draw(hidden_size));
+        let weight_ih = uniform_matrix(hidden_size, input_size, k, rng);
+        let weight_hh = uniform_matrix(hidden_size, hidden_size, k, rng);
+        let bias_ih = uniform_vector(hidden_size, k, rng);
+        let bias_hh = uniform_vector(hidden_size, k, rng);
         Self { weight_ih, weight_hh, bias_ih, bias_hh, activation }
     }
 
@@ -113,19 +99,43 @@ impl<T: Real> RnnCell<T> {
     /// let trace = cell.forward(&[dvector![1.0], dvector![0.5]], None).unwrap();
     /// assert!((trace.steps[1].h[0] - 0.550914746719071_f64).abs() < 1e-12);
     /// ```
-    pub fn forward(&self, xs: &[DVector<T>], h0: Option<&DVector<T>>) -> Result<RnnTrace<T>, RnnShapeError> {
-        if let Some((step, x)) = xs.iter().enumerate().find(|(_, x)| x.len() != self.input_size()) {
-            return Err(RnnShapeError { step, expected: self.input_size(), found: x.len() });
-        }
-        let h0 = h0.cloned().unwrap_or_else(|| self.zero_state());
-        let mut steps = Vec::with_capacity(xs.len());
-        let mut h = h0.clone();
+    pub fn forward(&self, xs: &[DVector<T>], h0: Option<&DVector<T>>) -> Result<RnnTrace<T>, ShapeError> {
+        check_inputs(xs, self.input_size())?;
+        let h0 = initial_state(h0, self.hidden_size())?;
+        let mut steps: Vec<RnnStep<T>> = Vec::with_capacity(xs.len());
         for x in xs {
-            let step = self.step(x, &h);
-            h = step.h.clone();
+            let step = self.step(x, steps.last().map_or(&h0, |s| &s.h));
             steps.push(step);
         }
-        Ok(RnnTrace { h0, steps })
+        Ok(Trace { h0, c0: DVector::zeros(0), steps })
+    }
+
+    /// Backpropagation through time. `dh_out[t]` is the error the loss sends into h_{t+1}
+    /// directly (zero where the loss does not read that step). Returns the parameter gradients
+    /// and the total error reaching every hidden state.
+    pub fn backward(
+        &self,
+        trace: &RnnTrace<T>,
+        dh_out: &[DVector<T>],
+    ) -> Result<Backward<T, Self>, ShapeError> {
+        let n = self.hidden_size();
+        check_output_grads(dh_out, trace.len(), n)?;
+        let mut grads = crate::model::cell::Parameters::zeros_like(self);
+        let mut dh_all = vec![DVector::zeros(n); trace.len()];
+        let mut dx_all = vec![DVector::zeros(self.input_size()); trace.len()];
+        let mut dh_next = DVector::zeros(n);
+        for (t, s) in trace.steps.iter().enumerate().rev() {
+            let dh = &dh_out[t] + &dh_next;
+            let dpre = dh.zip_map(&s.h, |d, y| d * self.activation.derivative_from_output(y));
+            grads.weight_ih.ger(T::one(), &dpre, &s.x, T::one());
+            grads.weight_hh.ger(T::one(), &dpre, &s.h_prev, T::one());
+            grads.bias_ih += &dpre;
+            grads.bias_hh += &dpre;
+            dx_all[t] = self.weight_ih.tr_mul(&dpre);
+            dh_next = self.weight_hh.tr_mul(&dpre);
+            dh_all[t] = dh;
+        }
+        Ok(Backward { grads, dh: dh_all, dc: Vec::new(), dx: dx_all, dh0: dh_next, dc0: DVector::zeros(0) })
     }
 }
 
@@ -179,7 +189,7 @@ mod tests {
     #[test]
     fn wrong_input_length_is_an_error_naming_the_step() {
         let err = scalar_cell().forward(&[dvector![1.0], dvector![1.0, 2.0]], None).unwrap_err();
-        assert_eq!(err, RnnShapeError { step: 1, expected: 1, found: 2 });
+        assert_eq!(err, ShapeError::Input { step: 1, expected: 1, found: 2 });
         assert_eq!(err.to_string(), "time step 2 has 2 input values, but the cell reads 1");
     }
 

@@ -8,7 +8,7 @@ use nalgebra::DVector;
 
 use crate::lessons::RnnPreset;
 use crate::model::cell::RnnCell;
-use crate::model::trace::RnnTrace;
+use crate::model::cell::rnn::RnnTrace;
 use crate::model::{Activation, Rng};
 use crate::ui::i18n::{Key, tr};
 use crate::ui::markup_view::Math;

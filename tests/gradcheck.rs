@@ -1,0 +1,144 @@
+//! Finite-difference checks of backpropagation through time: for every cell kind, every
+//! parameter, every input and the initial state, the analytic gradient agrees with a central
+//! difference to a relative error below 1e-6 (in f64).
+//!
+//! The numeric derivative uses the five-point stencil (truncation error O(h⁴)), and the relative
+//! error is |a − n| / max(|a|, |n|, 1e-6): below a gradient of 1e-6 the round-off of the loss
+//! itself (about 1e-16 · |L| / h) would dominate any comparison.
+
+use lstm_explorer::model::cell::{GateClamps, Parameters};
+use lstm_explorer::model::network::{AnyCell, AnyTrace, CellKind};
+use lstm_explorer::model::{Activation, Rng};
+use nalgebra::DVector;
+
+const EPS: f64 = 1e-4;
+const TOLERANCE: f64 = 1e-6;
+
+/// A loss that reads every hidden state and the last cell state through fixed random weights:
+/// L = Σ_t G_t · h_t + G_c · c_T.
+struct Probe {
+    g: Vec<DVector<f64>>,
+    gc: DVector<f64>,
+}
+
+impl Probe {
+    fn loss(&self, trace: &AnyTrace<f64>) -> f64 {
+        let hs = trace.hidden_states();
+        let mut l: f64 = hs.iter().zip(&self.g).map(|(h, g)| h.dot(g)).sum();
+        if let AnyTrace::Lstm(t) = trace {
+            l += t.steps.last().unwrap().c.dot(&self.gc);
+        }
+        l
+    }
+}
+
+fn random_vec(n: usize, rng: &mut Rng) -> DVector<f64> {
+    DVector::from_iterator(n, (0..n).map(|_| rng.uniform(-1.0, 1.0)))
+}
+
+/// f′(0) by the five-point stencil [f(−2h) − 8 f(−h) + 8 f(h) − f(2h)] / 12h.
+fn derivative(f: impl Fn(f64) -> f64) -> f64 {
+    (f(-2.0 * EPS) - 8.0 * f(-EPS) + 8.0 * f(EPS) - f(2.0 * EPS)) / (12.0 * EPS)
+}
+
+fn relative_error(a: f64, b: f64) -> f64 {
+    (a - b).abs() / a.abs().max(b.abs()).max(1e-6)
+}
+
+fn check(kind: CellKind, clamps: GateClamps, seed: u64) {
+    let (input, hidden, steps) = (3, 4, 6);
+    let mut rng = Rng::new(seed);
+    let mut cell = AnyCell::<f64>::seeded(kind, input, hidden, &mut rng);
+    // Larger weights than the default init, so every nonlinearity works away from its centre.
+    cell.params_mut().into_iter().for_each(|p| p.values.iter_mut().for_each(|v| *v *= 2.5));
+    cell.set_clamps(clamps);
+    let xs: Vec<_> = (0..steps).map(|_| random_vec(input, &mut rng)).collect();
+    let probe = Probe {
+        g: (0..steps).map(|_| random_vec(hidden, &mut rng)).collect(),
+        gc: random_vec(hidden, &mut rng),
+    };
+
+    let trace = cell.forward(&xs).unwrap();
+    let dc_last = cell.has_cell_state().then(|| probe.gc.clone());
+    let back = cell.backward(&trace, &probe.g, dc_last.as_ref()).unwrap();
+    let analytic = back.grads.params();
+
+    let mut worst = 0.0_f64;
+    let names: Vec<&str> = cell.params().iter().map(|p| p.name).collect();
+    for (k, name) in names.iter().enumerate() {
+        for idx in 0..cell.params()[k].values.len() {
+            let numeric = derivative(|d| {
+                let mut shifted = cell.clone();
+                shifted.params_mut()[k].values[idx] += d;
+                probe.loss(&shifted.forward(&xs).unwrap())
+            });
+            let err = relative_error(analytic[k].values[idx], numeric);
+            worst = worst.max(err);
+            assert!(
+                err < TOLERANCE,
+                "{kind:?} {clamps:?}: d/d{name}[{idx}] analytic {} numeric {numeric} (rel. error {err:e})",
+                analytic[k].values[idx]
+            );
+        }
+    }
+    for t in 0..steps {
+        for j in 0..input {
+            let shifted = |d: f64| {
+                let mut xs2 = xs.clone();
+                xs2[t][j] += d;
+                probe.loss(&cell.forward(&xs2).unwrap())
+            };
+            let numeric = derivative(shifted);
+            let err = relative_error(back.dx[t][j], numeric);
+            assert!(err < TOLERANCE, "{kind:?}: dL/dx_{t}[{j}] analytic {} numeric {numeric}", back.dx[t][j]);
+        }
+    }
+    assert!(worst < TOLERANCE);
+}
+
+#[test]
+fn rnn_tanh_gradients_match_finite_differences() {
+    check(CellKind::Rnn(Activation::Tanh), GateClamps::default(), 1);
+}
+
+#[test]
+fn rnn_logistic_gradients_match_finite_differences() {
+    check(CellKind::Rnn(Activation::Logistic), GateClamps::default(), 2);
+}
+
+#[test]
+fn rnn_relu_gradients_match_finite_differences() {
+    check(CellKind::Rnn(Activation::Relu), GateClamps::default(), 3);
+}
+
+#[test]
+fn lstm_gradients_match_finite_differences() {
+    check(CellKind::Lstm { peepholes: false }, GateClamps::default(), 4);
+}
+
+#[test]
+fn peephole_lstm_gradients_match_finite_differences() {
+    check(CellKind::Lstm { peepholes: true }, GateClamps::default(), 5);
+}
+
+#[test]
+fn lstm1997_gradients_match_finite_differences() {
+    check(CellKind::Lstm1997, GateClamps::default(), 6);
+}
+
+#[test]
+fn gru_gradients_match_finite_differences() {
+    check(CellKind::Gru, GateClamps::default(), 7);
+}
+
+#[test]
+fn clamped_lstm_gates_pass_no_gradient_and_the_rest_still_match() {
+    let clamps = GateClamps { forget: Some(1.0), output: Some(0.7), ..Default::default() };
+    check(CellKind::Lstm { peepholes: true }, clamps, 8);
+    check(CellKind::Lstm1997, GateClamps { input: Some(0.5), ..Default::default() }, 9);
+}
+
+#[test]
+fn clamped_gru_gates_still_match() {
+    check(CellKind::Gru, GateClamps { reset: Some(1.0), update: Some(0.25), ..Default::default() }, 10);
+}

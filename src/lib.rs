@@ -10,3 +10,5 @@ pub mod model;
 pub mod state;
 #[cfg(feature = "web")]
 pub mod ui;
+#[cfg(feature = "web")]
+pub mod wasm_api;

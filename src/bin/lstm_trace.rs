@@ -31,6 +31,8 @@ USAGE
   --input-size I       input size of a randomly initialised cell
   --seed S             seed of the random initialisation (default 0)
   --input FILE         the sequence: a JSON list of time steps, each a list of I numbers ('-' = stdin)
+  --h0 FILE            initial hidden state, a JSON list of H numbers (default zeros)
+  --c0 FILE            initial cell state for the LSTMs (default zeros)
   --activation A       tanh | logistic | relu (rnn only; default tanh)
   --clamp GATE=V,...   gate surgery: input, forget, output, reset, update clamped to V
   --grad-output FILE   dL/dh_t for every step (a list of T lists of H numbers);
@@ -48,6 +50,8 @@ struct Options {
     input: String,
     clamps: GateClamps,
     grad_output: Option<String>,
+    h0: Option<String>,
+    c0: Option<String>,
     compact: bool,
 }
 
@@ -55,6 +59,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
     let mut kind = None;
     let mut activation = Activation::Tanh;
     let (mut model, mut hidden, mut input_size, mut input, mut grad_output) = (None, None, None, None, None);
+    let (mut h0, mut c0) = (None, None);
     let mut seed = 0;
     let mut clamps = GateClamps::default();
     let mut compact = false;
@@ -78,6 +83,8 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
             "--seed" => seed = value()?.parse().map_err(|_| "--seed takes a whole number".to_string())?,
             "--input" => input = Some(value()?),
             "--grad-output" => grad_output = Some(value()?),
+            "--h0" => h0 = Some(value()?),
+            "--c0" => c0 = Some(value()?),
             "--clamp" => clamps = parse_clamps(&value()?)?,
             "--compact" => compact = true,
             other => return Err(format!("unknown option '{other}' (see --help)")),
@@ -96,7 +103,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
         return Err("--hidden and --input-size must be between 1 and 4096".into());
     }
     let input = input.ok_or("--input is required")?;
-    Ok(Options { kind, model, hidden, input_size, seed, input, clamps, grad_output, compact })
+    Ok(Options { kind, model, hidden, input_size, seed, input, clamps, grad_output, h0, c0, compact })
 }
 
 fn parse_clamps(text: &str) -> Result<GateClamps, String> {
@@ -144,8 +151,22 @@ fn run(options: Options) -> Result<String, String> {
     cell.set_clamps(options.clamps);
     let xs =
         sequence_from_json::<f64>(&read(&options.input)?).map_err(|e| format!("{}: {e}", options.input))?;
-    let trace = cell.forward(&xs).map_err(|e| format!("{}: {e}", options.input))?;
     let n = cell.hidden_size();
+    let state = |path: &Option<String>| -> Result<DVector<f64>, String> {
+        match path {
+            None => Ok(DVector::zeros(n)),
+            Some(p) => {
+                let v = sequence_from_json::<f64>(&read(p)?).map_err(|e| format!("{p}: {e}"))?;
+                if v.len() != n || v.iter().any(|x| x.len() != 1) {
+                    return Err(format!("{p}: expected a list of {n} numbers"));
+                }
+                Ok(DVector::from_iterator(n, v.iter().map(|x| x[0])))
+            }
+        }
+    };
+    let (h0, c0) = (state(&options.h0)?, state(&options.c0)?);
+    let trace =
+        cell.forward_from(&xs, Some(&h0), Some(&c0)).map_err(|e| format!("{}: {e}", options.input))?;
     let (dh_out, loss, definition) = match &options.grad_output {
         Some(path) => {
             let g = sequence_from_json::<f64>(&read(path)?).map_err(|e| format!("{path}: {e}"))?;
@@ -171,7 +192,7 @@ fn run(options: Options) -> Result<String, String> {
         "input_size": cell.input_size(),
         "hidden_size": n,
         "parameters": params_to_json(&cell),
-        "initial_state": { "h0": vector_json(&DVector::<f64>::zeros(n)) },
+        "initial_state": { "h0": vector_json(&h0), "c0": cell.has_cell_state().then(|| vector_json(&c0)) },
         "steps": trace_json(&trace),
         "loss": { "definition": definition, "value": loss },
         "gradients": backward_json(&back),

@@ -12,8 +12,8 @@
 use nalgebra::{DMatrix, DVector};
 
 use super::{
-    GateClamps, ShapeError, check_inputs, check_output_grads, gate, impl_parameters, initial_state,
-    logistic_slope, uniform_matrix, uniform_vector,
+    GateClamps, OuterSums, ShapeError, check_inputs, check_output_grads, gate, impl_parameters,
+    initial_state, logistic_slope, uniform_matrix, uniform_vector,
 };
 use crate::model::activation::sigmoid;
 use crate::model::trace::{Backward, GruStep, Trace};
@@ -106,8 +106,8 @@ impl<T: Real> GruCell<T> {
         let mut dh_all = vec![DVector::zeros(n); trace.len()];
         let mut dx_all = vec![DVector::zeros(self.input_size()); trace.len()];
         let mut dh_next = DVector::zeros(n);
-        let mut da = DVector::zeros(3 * n);
-        let mut db = DVector::zeros(3 * n);
+        let mut da_all = DMatrix::zeros(3 * n, trace.len());
+        let mut db_all = DMatrix::zeros(3 * n, trace.len());
         for (t, s) in trace.steps.iter().enumerate().rev() {
             let dh = &dh_out[t] + &dh_next;
             let dn = dh.zip_map(&s.z, |d, z| d * (T::one() - z));
@@ -116,20 +116,25 @@ impl<T: Real> GruCell<T> {
             let dr = dan.component_mul(&s.hn);
             let dar = dr.component_mul(&logistic_slope(self.clamps.reset, &s.r));
             let daz = dz_gate.component_mul(&logistic_slope(self.clamps.update, &s.z));
+            let mut da = da_all.column_mut(t);
             da.rows_mut(0, n).copy_from(&dar);
             da.rows_mut(n, n).copy_from(&daz);
             da.rows_mut(2 * n, n).copy_from(&dan);
+            let mut db = db_all.column_mut(t);
             db.rows_mut(0, n).copy_from(&dar);
             db.rows_mut(n, n).copy_from(&daz);
             db.rows_mut(2 * n, n).copy_from(&dan.component_mul(&s.r));
-            grads.weight_ih.ger(T::one(), &da, &s.x, T::one());
-            grads.weight_hh.ger(T::one(), &db, &s.h_prev, T::one());
-            grads.bias_ih += &da;
-            grads.bias_hh += &db;
-            dx_all[t] = self.weight_ih.tr_mul(&da);
-            dh_next = self.weight_hh.tr_mul(&db) + dh.component_mul(&s.z);
+            dx_all[t] = self.weight_ih.tr_mul(&da_all.column(t));
+            dh_next = self.weight_hh.tr_mul(&db_all.column(t)) + dh.component_mul(&s.z);
             dh_all[t] = dh;
         }
+        let sums = OuterSums {
+            dz_ih: da_all,
+            dz_hh: Some(db_all),
+            xs: trace.steps.iter().map(|s| &s.x).collect(),
+            h_prevs: trace.steps.iter().map(|s| &s.h_prev).collect(),
+        };
+        sums.add_to(&mut grads.weight_ih, &mut grads.weight_hh, &mut grads.bias_ih, &mut grads.bias_hh);
         Ok(Backward { grads, dh: dh_all, dc: Vec::new(), dx: dx_all, dh0: dh_next, dc0: DVector::zeros(0) })
     }
 }

@@ -16,8 +16,8 @@
 use nalgebra::{DMatrix, DVector};
 
 use super::{
-    GateClamps, ShapeError, check_inputs, check_output_grads, gate, impl_parameters, initial_state,
-    logistic_slope, uniform_matrix, uniform_vector,
+    GateClamps, OuterSums, ShapeError, check_inputs, check_output_grads, gate, impl_parameters,
+    initial_state, logistic_slope, uniform_matrix, uniform_vector,
 };
 use crate::model::activation::sigmoid;
 use crate::model::trace::{Backward, LstmStep, Trace};
@@ -180,8 +180,9 @@ impl<T: Real> LstmCell<T> {
         let mut dx_all = vec![DVector::zeros(self.input_size()); trace.len()];
         let mut dh_next = DVector::zeros(n);
         let mut dc_next = dc_last.cloned().unwrap_or_else(|| DVector::zeros(n));
-        let mut dz = DVector::zeros(4 * n);
+        let mut dz_all = DMatrix::zeros(4 * n, trace.len());
         for (t, s) in trace.steps.iter().enumerate().rev() {
+            let mut dz = dz_all.column_mut(t);
             let dh = &dh_out[t] + &dh_next;
             // h = o ⊙ tanh(c)
             let dzo =
@@ -199,10 +200,7 @@ impl<T: Real> LstmCell<T> {
             dz.rows_mut(n, n).copy_from(&dzf);
             dz.rows_mut(2 * n, n).copy_from(&dzg);
             dz.rows_mut(3 * n, n).copy_from(&dzo);
-            grads.weight_ih.ger(T::one(), &dz, &s.x, T::one());
-            grads.weight_hh.ger(T::one(), &dz, &s.h_prev, T::one());
-            grads.bias_ih += &dz;
-            grads.bias_hh += &dz;
+            let dz = dz_all.column(t);
             dx_all[t] = self.weight_ih.tr_mul(&dz);
             dh_next = self.weight_hh.tr_mul(&dz);
             dc_next = dc.component_mul(&s.f);
@@ -215,6 +213,13 @@ impl<T: Real> LstmCell<T> {
             dh_all[t] = dh;
             dc_all[t] = dc;
         }
+        let sums = OuterSums {
+            dz_ih: dz_all,
+            dz_hh: None,
+            xs: trace.steps.iter().map(|s| &s.x).collect(),
+            h_prevs: trace.steps.iter().map(|s| &s.h_prev).collect(),
+        };
+        sums.add_to(&mut grads.weight_ih, &mut grads.weight_hh, &mut grads.bias_ih, &mut grads.bias_hh);
         Ok(Backward { grads, dh: dh_all, dc: dc_all, dx: dx_all, dh0: dh_next, dc0: dc_next })
     }
 }

@@ -17,8 +17,8 @@
 use nalgebra::{DMatrix, DVector};
 
 use super::{
-    GateClamps, ShapeError, check_inputs, check_output_grads, gate, impl_parameters, initial_state,
-    logistic_slope, uniform_matrix, uniform_vector,
+    GateClamps, OuterSums, ShapeError, check_inputs, check_output_grads, gate, impl_parameters,
+    initial_state, logistic_slope, uniform_matrix, uniform_vector,
 };
 use crate::model::activation::sigmoid;
 use crate::model::trace::{Backward, LstmStep, Trace};
@@ -165,7 +165,7 @@ impl<T: Real> Lstm1997Cell<T> {
         let mut dx_all = vec![DVector::zeros(self.input_size()); trace.len()];
         let mut dh_next = DVector::zeros(n);
         let mut dc_next = dc_last.cloned().unwrap_or_else(|| DVector::zeros(n));
-        let mut dz = DVector::zeros(3 * n);
+        let mut dz_all = DMatrix::zeros(3 * n, trace.len());
         let half = T::of(0.5);
         let quarter = T::of(0.25);
         let four = T::of(4.0);
@@ -179,13 +179,11 @@ impl<T: Real> Lstm1997Cell<T> {
             let dzi = dc.component_mul(&s.g).component_mul(&logistic_slope(self.clamps.input, &s.i));
             // g(x) = 4σ(x) − 2 has slope (4 − g²)/4.
             let dzg = dc.component_mul(&s.i).zip_map(&s.g, |d, g| d * (four - g * g) * quarter);
+            let mut dz = dz_all.column_mut(t);
             dz.rows_mut(0, n).copy_from(&dzi);
             dz.rows_mut(n, n).copy_from(&dzg);
             dz.rows_mut(2 * n, n).copy_from(&dzo);
-            grads.weight_ih.ger(T::one(), &dz, &s.x, T::one());
-            grads.weight_hh.ger(T::one(), &dz, &s.h_prev, T::one());
-            grads.bias_ih += &dz;
-            grads.bias_hh += &dz;
+            let dz = dz_all.column(t);
             dx_all[t] = self.weight_ih.tr_mul(&dz);
             dh_next = self.weight_hh.tr_mul(&dz);
             // The CEC: ∂s_t/∂s_{t−1} = 1 exactly.
@@ -193,6 +191,13 @@ impl<T: Real> Lstm1997Cell<T> {
             dh_all[t] = dh;
             dc_all[t] = dc;
         }
+        let sums = OuterSums {
+            dz_ih: dz_all,
+            dz_hh: None,
+            xs: trace.steps.iter().map(|s| &s.x).collect(),
+            h_prevs: trace.steps.iter().map(|s| &s.h_prev).collect(),
+        };
+        sums.add_to(&mut grads.weight_ih, &mut grads.weight_hh, &mut grads.bias_ih, &mut grads.bias_hh);
         Ok(Backward { grads, dh: dh_all, dc: dc_all, dx: dx_all, dh0: dh_next, dc0: dc_next })
     }
 }

@@ -227,3 +227,37 @@ pub(crate) fn uniform_matrix<T: Real>(
 pub(crate) fn uniform_vector<T: Real>(len: usize, k: f64, rng: &mut crate::model::Rng) -> DVector<T> {
     DVector::from_iterator(len, (0..len).map(|_| T::of(rng.uniform(-k, k))))
 }
+
+/// The weight gradients of a whole backward pass, formed at the end as matrix products:
+/// dW_ih = Σ_t dz_t x_tᵀ = DZ·Xᵀ and dW_hh = Σ_t dz_t h_{t−1}ᵀ = DZ·H_prevᵀ. One blocked,
+/// vectorised GEMM (nalgebra hands these to `matrixmultiply`) replaces T rank-1 updates.
+pub(crate) struct OuterSums<'a, T: Real> {
+    /// Row g, column t: the error at pre-activation g of step t, on the input side.
+    pub dz_ih: nalgebra::DMatrix<T>,
+    /// The same on the recurrent side, where it differs (the GRU's candidate); else `None`.
+    pub dz_hh: Option<nalgebra::DMatrix<T>>,
+    /// x_t for every step.
+    pub xs: Vec<&'a DVector<T>>,
+    /// h_{t−1} for every step.
+    pub h_prevs: Vec<&'a DVector<T>>,
+}
+
+impl<T: Real> OuterSums<'_, T> {
+    /// Adds the sums into the four standard gradients.
+    pub fn add_to(
+        &self,
+        weight_ih: &mut nalgebra::DMatrix<T>,
+        weight_hh: &mut nalgebra::DMatrix<T>,
+        bias_ih: &mut DVector<T>,
+        bias_hh: &mut DVector<T>,
+    ) {
+        let rows_of = |vs: &[&DVector<T>], n: usize| nalgebra::DMatrix::from_fn(vs.len(), n, |t, j| vs[t][j]);
+        let x_t = rows_of(&self.xs, weight_ih.ncols());
+        let h_t = rows_of(&self.h_prevs, weight_hh.ncols());
+        let dz_hh = self.dz_hh.as_ref().unwrap_or(&self.dz_ih);
+        weight_ih.gemm(T::one(), &self.dz_ih, &x_t, T::one());
+        weight_hh.gemm(T::one(), dz_hh, &h_t, T::one());
+        *bias_ih += self.dz_ih.column_sum();
+        *bias_hh += dz_hh.column_sum();
+    }
+}

@@ -7,7 +7,7 @@
 use nalgebra::{DMatrix, DVector};
 
 use super::{
-    ShapeError, check_inputs, check_output_grads, impl_parameters, initial_state, uniform_matrix,
+    OuterSums, ShapeError, check_inputs, check_output_grads, impl_parameters, initial_state, uniform_matrix,
     uniform_vector,
 };
 use crate::model::trace::{Backward, RnnStep, Trace};
@@ -124,17 +124,22 @@ impl<T: Real> RnnCell<T> {
         let mut dh_all = vec![DVector::zeros(n); trace.len()];
         let mut dx_all = vec![DVector::zeros(self.input_size()); trace.len()];
         let mut dh_next = DVector::zeros(n);
+        let mut dpre_all = DMatrix::zeros(n, trace.len());
         for (t, s) in trace.steps.iter().enumerate().rev() {
             let dh = &dh_out[t] + &dh_next;
             let dpre = dh.zip_map(&s.h, |d, y| d * self.activation.derivative_from_output(y));
-            grads.weight_ih.ger(T::one(), &dpre, &s.x, T::one());
-            grads.weight_hh.ger(T::one(), &dpre, &s.h_prev, T::one());
-            grads.bias_ih += &dpre;
-            grads.bias_hh += &dpre;
             dx_all[t] = self.weight_ih.tr_mul(&dpre);
             dh_next = self.weight_hh.tr_mul(&dpre);
+            dpre_all.set_column(t, &dpre);
             dh_all[t] = dh;
         }
+        let sums = OuterSums {
+            dz_ih: dpre_all,
+            dz_hh: None,
+            xs: trace.steps.iter().map(|s| &s.x).collect(),
+            h_prevs: trace.steps.iter().map(|s| &s.h_prev).collect(),
+        };
+        sums.add_to(&mut grads.weight_ih, &mut grads.weight_hh, &mut grads.bias_ih, &mut grads.bias_hh);
         Ok(Backward { grads, dh: dh_all, dc: Vec::new(), dx: dx_all, dh0: dh_next, dc0: DVector::zeros(0) })
     }
 }

@@ -1,0 +1,31 @@
+// The WebAssembly side of scripts/bench.sh: loads the release build in headless Chromium and
+// times the exported `bench_lstm_forward_backward` (the same work as benches/lstm_step.rs, in
+// f32). Prints one JSON line per hidden size: {"hidden": H, "us_per_step": median}.
+import { startHarness, openPage } from './harness.mjs';
+
+const STEPS = 100;
+const harness = await startHarness();
+try {
+  const { page, context } = await openPage(harness, '/');
+  await page.waitForFunction(() => window.wasmBindings?.bench_lstm_forward_backward);
+  for (const hidden of [8, 32, 128]) {
+    const usPerStep = await page.evaluate(({ hidden, steps }) => {
+      const run = window.wasmBindings.bench_lstm_forward_backward;
+      run(hidden, steps, 5); // warm up
+      const repeats = hidden >= 128 ? 10 : 100;
+      const samples = [];
+      const deadline = performance.now() + 3000;
+      while (performance.now() < deadline || samples.length < 5) {
+        const start = performance.now();
+        run(hidden, steps, repeats);
+        samples.push((performance.now() - start) / repeats);
+      }
+      samples.sort((a, b) => a - b);
+      return (samples[samples.length >> 1] / steps) * 1000;
+    }, { hidden, steps: STEPS });
+    console.log(JSON.stringify({ hidden, us_per_step: usPerStep }));
+  }
+  await context.close();
+} finally {
+  await harness.close();
+}

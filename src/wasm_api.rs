@@ -29,3 +29,13 @@ pub fn bench_lstm_forward_backward(hidden: usize, steps: usize, repeats: usize) 
     }
     checksum
 }
+
+/// Runs the page's adding-problem preset (T = 100, 1997 LSTM, Adam) to success with `seed`,
+/// exactly as `repro` does natively, and returns the training sequences it took (−1 if the
+/// budget ran out). JavaScript times the call.
+#[wasm_bindgen]
+pub fn train_adding_to_success(seed: u32) -> f64 {
+    let seed = u64::from(seed);
+    let outcome = crate::model::train::presets::adding_100_lstm1997().run::<f32>(seed, 1_000 + seed);
+    outcome.solved_after.map_or(-1.0, |n| n as f64)
+}

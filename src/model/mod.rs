@@ -7,9 +7,12 @@ pub mod cell;
 pub mod export;
 pub mod flow;
 pub mod network;
+pub mod readout;
 pub mod rng;
 pub mod scalar;
+pub mod tasks;
 pub mod trace;
+pub mod train;
 pub mod weights;
 
 pub use activation::Activation;

@@ -46,12 +46,23 @@ pub enum Block {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Scene {
     /// A vanilla RNN reading a short sequence step by step, with its formula and numbers.
-    RnnSteps(RnnPreset),
+    RnnSteps(SequencePreset),
+    /// An LSTM cell opened up at one time step: the conveyor belt, the gates, gate surgery.
+    LstmCell(SequencePreset),
 }
 
-/// What an RNN scene computes: a seeded cell reading a one-dimensional input sequence.
+impl Scene {
+    /// The preset the scene starts from.
+    pub fn preset(&self) -> &SequencePreset {
+        match self {
+            Scene::RnnSteps(p) | Scene::LstmCell(p) => p,
+        }
+    }
+}
+
+/// What a scene computes: a seeded cell reading a one-dimensional input sequence.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct RnnPreset {
+pub struct SequencePreset {
     /// The inputs x_1 … x_T.
     pub inputs: &'static [f64],
     /// The hidden size H.
@@ -80,7 +91,7 @@ mod tests {
                 Block::P(x) | Block::Heading(x) => all.push(*x),
                 Block::List(xs) | Block::Steps(xs) => all.extend_from_slice(xs),
                 Block::Terms(ts) => all.extend(ts.iter().map(|(_, x)| *x)),
-                Block::Scene(Scene::RnnSteps(p)) => all.push(p.caption),
+                Block::Scene(scene) => all.push(scene.preset().caption),
                 Block::Formula(_) => {}
             }
         }
@@ -116,7 +127,8 @@ mod tests {
     fn scene_presets_are_computable() {
         for lesson in COURSE {
             for block in lesson.blocks {
-                if let Block::Scene(Scene::RnnSteps(p)) = block {
+                if let Block::Scene(scene) = block {
+                    let p = scene.preset();
                     assert!(!p.inputs.is_empty() && p.hidden > 0 && p.hidden <= 8, "{}", lesson.id);
                     assert!(p.inputs.iter().all(|x| x.is_finite()));
                 }

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::markup_view::{Math, Prose};
-use super::scenes::RnnSteps;
+use super::scenes::{LstmCellScene, RnnSteps};
 use super::use_lang;
 use crate::lessons::{Block, Lesson, Scene, Text};
 
@@ -67,5 +67,6 @@ fn block_view(block: &'static Block) -> AnyView {
         }
         .into_any(),
         Block::Scene(Scene::RnnSteps(preset)) => view! { <RnnSteps preset=preset /> }.into_any(),
+        Block::Scene(Scene::LstmCell(preset)) => view! { <LstmCellScene preset=preset /> }.into_any(),
     }
 }

@@ -1,5 +1,7 @@
 //! Live scenes: each takes a preset, runs the model and draws its trace.
 
+mod lstm_cell;
 mod rnn_steps;
 
+pub use lstm_cell::LstmCellScene;
 pub use rnn_steps::RnnSteps;

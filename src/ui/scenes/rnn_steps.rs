@@ -6,15 +6,15 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use nalgebra::DVector;
 
-use crate::lessons::RnnPreset;
+use crate::lessons::SequencePreset;
 use crate::model::cell::RnnCell;
 use crate::model::cell::rnn::RnnTrace;
 use crate::model::{Activation, Rng};
 use crate::ui::i18n::{Key, tr};
 use crate::ui::markup_view::Math;
 use crate::ui::use_lang;
-use crate::ui::widgets::icon::{Icon, IconKind};
 use crate::ui::widgets::number::{format_value, value_fill, value_ink};
+use crate::ui::widgets::time_cursor::{Cursor, TimeControls};
 use crate::ui::widgets::vector::{MatrixTable, VectorColumn};
 
 /// What the scene computed once from its preset: the cell and its trace.
@@ -23,7 +23,7 @@ struct Computed {
     trace: RnnTrace<f64>,
 }
 
-fn compute(preset: &RnnPreset) -> Result<Computed, String> {
+fn compute(preset: &SequencePreset) -> Result<Computed, String> {
     let cell = RnnCell::seeded(1, preset.hidden, preset.activation, &mut Rng::new(preset.seed));
     let xs: Vec<DVector<f64>> = preset.inputs.iter().map(|&x| DVector::from_element(1, x)).collect();
     let trace = cell.forward(&xs, None).map_err(|e| e.to_string())?;
@@ -34,7 +34,7 @@ fn compute(preset: &RnnPreset) -> Result<Computed, String> {
 #[component]
 pub fn RnnSteps(
     /// What to compute.
-    preset: RnnPreset,
+    preset: SequencePreset,
 ) -> impl IntoView {
     let lang = use_lang();
     let computed = match compute(&preset) {
@@ -46,32 +46,17 @@ pub fn RnnSteps(
             .into_any();
         }
     };
-    let len = computed.trace.len();
-    let step = RwSignal::new(0usize);
-    let go = move |t: usize| step.set(t.min(len.saturating_sub(1)));
-
-    let stepper = view! {
-        <div class="stepper" role="group" aria-label=move || tr(Key::StepOf, lang.get())>
-            <button class="icon-btn" aria-label=move || tr(Key::StepFirst, lang.get()) data-testid="step-first"
-                disabled=move || step.get() == 0 on:click=move |_| go(0)><Icon kind=IconKind::First /></button>
-            <button class="icon-btn" aria-label=move || tr(Key::StepPrevious, lang.get()) data-testid="step-prev"
-                disabled=move || step.get() == 0 on:click=move |_| go(step.get().saturating_sub(1))><Icon kind=IconKind::Previous /></button>
-            <output class="step-readout" data-testid="step-readout" data-step=move || step.get() + 1 aria-live="polite">
-                {move || tr(Key::StepOf, lang.get())} " " <b>{move || step.get() + 1}</b> " / " {len}
-            </output>
-            <button class="icon-btn" aria-label=move || tr(Key::StepNext, lang.get()) data-testid="step-next"
-                disabled=move || { step.get() + 1 >= len } on:click=move |_| go(step.get() + 1)><Icon kind=IconKind::Next /></button>
-            <button class="icon-btn" aria-label=move || tr(Key::StepLast, lang.get()) data-testid="step-last"
-                disabled=move || { step.get() + 1 >= len } on:click=move |_| go(len - 1)><Icon kind=IconKind::Last /></button>
-        </div>
-    };
+    let cursor = Cursor::new(computed.trace.len());
+    let step = cursor.step;
 
     view! {
-        <section class="scene" data-testid="scene-rnn" aria-labelledby="scene-rnn-title">
+        <section class="scene" data-testid="scene-rnn" aria-labelledby="scene-rnn-title" tabindex="0"
+            on:keydown=move |ev| { cursor.handle_key(&ev); }>
             <h3 id="scene-rnn-title" class="scene-title">{move || tr(Key::SceneRnnTitle, lang.get())}</h3>
             <p class="scene-caption">{move || preset.caption.get(lang.get())}</p>
+            <p class="scene-hint">{move || tr(Key::KeyboardHint, lang.get())}</p>
             <Unrolled computed=computed.clone() step=step />
-            {stepper}
+            <TimeControls cursor=cursor />
             <StepFormula computed=computed.clone() step=step.into() activation=preset.activation />
             <Weights computed=computed />
             <p class="legend">{move || tr(Key::ValueLegend, lang.get())}</p>
@@ -132,6 +117,7 @@ fn Unrolled(computed: Arc<Computed>, step: RwSignal<usize>) -> impl IntoView {
                     on:keydown=move |ev| {
                         if ev.key() == "Enter" || ev.key() == " " {
                             ev.prevent_default();
+                            ev.stop_propagation();
                             step.set(t);
                         }
                     }>

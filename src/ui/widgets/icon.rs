@@ -13,6 +13,10 @@ pub enum IconKind {
     Next,
     /// Jump to the last step.
     Last,
+    /// Start playing.
+    Play,
+    /// Pause.
+    Pause,
 }
 
 /// An icon, hidden from screen readers (its button carries the label).
@@ -23,6 +27,8 @@ pub fn Icon(kind: IconKind) -> impl IntoView {
         IconKind::Previous => "M14 4l-8 6 8 6z",
         IconKind::Next => "M6 4l8 6-8 6z",
         IconKind::Last => "M13.5 4H16v12h-2.5zM4 4l8 6-8 6z",
+        IconKind::Play => "M5 3l12 7-12 7z",
+        IconKind::Pause => "M5 4h3.5v12H5zM11.5 4H15v12h-3.5z",
     };
     view! {
         <svg class="icon" viewBox="0 0 20 20" width="18" height="18" aria-hidden="true" focusable="false">

@@ -2,4 +2,5 @@
 
 pub mod icon;
 pub mod number;
+pub mod time_cursor;
 pub mod vector;

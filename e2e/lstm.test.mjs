@@ -1,0 +1,120 @@
+// The LSTM cell scene: values equal an independent JavaScript LSTM on the shown weights, the
+// time cursor answers the keyboard, gate surgery changes what it should.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { openPage, screenshot, startHarness } from './harness.mjs';
+import { LstmScene } from './lstm-scene.mjs';
+
+let harness;
+before(async () => { harness = await startHarness(); });
+after(async () => { await harness?.close(); });
+
+const sigmoid = (x) => 1 / (1 + Math.exp(-x));
+
+/** One LSTM step in plain JavaScript (PyTorch's equations, gates stacked i, f, g, o). */
+function reference({ w, u, b, hidden }, x, hPrev, cPrev, clamps = {}) {
+  const z = b.map((bias, r) => bias + w[r].reduce((s, v, k) => s + v * x[k], 0) + u[r].reduce((s, v, k) => s + v * hPrev[k], 0));
+  const part = (k) => z.slice(k * hidden, (k + 1) * hidden);
+  const gate = (k, name) => part(k).map((v) => clamps[name] ?? sigmoid(v));
+  const i = gate(0, 'input');
+  const f = gate(1, 'forget');
+  const g = part(2).map(Math.tanh);
+  const o = gate(3, 'output');
+  const c = cPrev.map((cp, j) => f[j] * cp + i[j] * g[j]);
+  const h = c.map((cv, j) => o[j] * Math.tanh(cv));
+  return { i, f, g, o, c, h };
+}
+
+function assertClose(actual, expected, what) {
+  assert.equal(actual.length, expected.length, what);
+  actual.forEach((a, k) => assert.ok(Math.abs(a - expected[k]) < 1e-12, `${what}[${k}]: shown ${a}, expected ${expected[k]}`));
+}
+
+describe('the LSTM cell scene', () => {
+  it('shows, at every step reached by keyboard, the numbers an independent LSTM computes', async () => {
+    const { page, context, problems } = await openPage(harness, '/?lesson=lstm-cell&lang=en');
+    const scene = new LstmScene(page);
+    await scene.root.focus();
+    const weights = await scene.weights();
+    assert.equal(weights.hidden, 3);
+    let h = [0, 0, 0];
+    let c = [0, 0, 0];
+    for (let t = 1; t <= 6; t++) {
+      if (t > 1) await page.keyboard.press('ArrowRight');
+      assert.equal(await scene.step(), t);
+      const shown = await scene.values();
+      assertClose(shown.hprev, h, `h_${t - 1}`);
+      assertClose(shown.cprev, c, `c_${t - 1}`);
+      const expected = reference(weights, shown.x, h, c);
+      for (const k of ['i', 'f', 'g', 'o', 'c', 'h']) assertClose(shown[k], expected[k], `${k}_${t}`);
+      assertClose(shown.tanhc, expected.c.map(Math.tanh), `tanh c_${t}`);
+      ({ h, c } = expected);
+    }
+    await page.keyboard.press('Home');
+    assert.equal(await scene.step(), 1);
+    await page.keyboard.press('End');
+    assert.equal(await scene.step(), 6);
+    assert.deepEqual(problems.pageErrors, []);
+    assert.deepEqual(problems.consoleErrors, []);
+    await context.close();
+  });
+
+  it('keeps the belt unerased with the forget gate clamped to 1 and closes it with input 0', async () => {
+    const { page, context, problems } = await openPage(harness, '/?lesson=lstm-cell&lang=en');
+    const scene = new LstmScene(page);
+    await scene.clamp('forget', 1);
+    await scene.root.focus();
+    await page.keyboard.press('End');
+    let shown = await scene.values();
+    assert.deepEqual(shown.f, [1, 1, 1]);
+    assertClose(shown.c, shown.cprev.map((cp, j) => cp + shown.ig[j]), 'c = c_prev + i ⊙ g');
+    const weights = await scene.weights();
+    const expected = reference(weights, shown.x, shown.hprev, shown.cprev, { forget: 1 });
+    assertClose(shown.h, expected.h, 'h with f clamped');
+    await scene.clamp('input', 0);
+    shown = await scene.values();
+    assert.deepEqual(shown.c, shown.cprev, 'nothing is written: the belt carries c unchanged');
+    await scene.root.focus();
+    await page.keyboard.press('ArrowLeft');
+    shown = await scene.values();
+    assert.deepEqual(shown.c, shown.cprev);
+    assert.deepEqual(problems.pageErrors, []);
+    assert.deepEqual(problems.consoleErrors, []);
+    await context.close();
+  });
+
+  it('plays forward on space and stops at the end', async () => {
+    const { page, context, problems } = await openPage(harness, '/?lesson=lstm-cell&lang=en');
+    const scene = new LstmScene(page);
+    await scene.root.focus();
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => document.querySelector('[data-testid="step-readout"]').dataset.step === '3', null, { timeout: 5000 });
+    await page.keyboard.press('Space');
+    const paused = await scene.step();
+    await page.waitForTimeout(1200);
+    assert.equal(await scene.step(), paused, 'space pauses');
+    assert.deepEqual(problems.pageErrors, []);
+    await context.close();
+  });
+
+  for (const [name, viewport] of [['desktop-1440', { width: 1440, height: 900 }], ['phone-375', { width: 375, height: 812 }]]) {
+    it(`renders the open cell at ${viewport.width} px (${name})`, async () => {
+      for (const lang of ['ko', 'en']) {
+        const { page, context, problems } = await openPage(harness, `/?lesson=lstm-cell&lang=${lang}`, viewport);
+        const scene = new LstmScene(page);
+        await scene.root.focus();
+        await page.keyboard.press('ArrowRight');
+        await page.keyboard.press('ArrowRight');
+        await scene.root.scrollIntoViewIfNeeded();
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.ok(overflow <= 0, `the page is ${overflow} px wider than the screen`);
+        console.log(`screenshot: ${await screenshot(page, `lstm-cell-${lang}-${name}`)}`);
+        const file = `lstm-scene-${lang}-${name}`;
+        await scene.root.screenshot({ path: `${(await import('./harness.mjs')).SHOTS}/${file}.png` });
+        assert.deepEqual(problems.pageErrors, []);
+        assert.deepEqual(problems.consoleErrors, []);
+        await context.close();
+      }
+    });
+  }
+});

@@ -1,0 +1,293 @@
+//! The LSTM cell opened up at the time cursor: the cell state runs along the top as a conveyor
+//! belt through the forget gate's ⊗ and the input gate's ⊕; the gates sit below with their
+//! values; the output gate reads the belt out into h_t. Gates can be clamped (gate surgery) and
+//! every number is read from the model's trace.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use nalgebra::DVector;
+
+use crate::lessons::SequencePreset;
+use crate::model::Rng;
+use crate::model::cell::lstm::LstmTrace;
+use crate::model::cell::{GateClamps, LstmCell};
+use crate::ui::i18n::{Key, tr};
+use crate::ui::markup_view::Math;
+use crate::ui::use_lang;
+use crate::ui::widgets::number::{format_value, value_fill, value_ink};
+use crate::ui::widgets::time_cursor::{Cursor, TimeControls};
+use crate::ui::widgets::vector::MatrixTable;
+
+const CELL_W: f64 = 46.0;
+const CELL_H: f64 = 22.0;
+
+/// An LSTM reading the preset's sequence, opened up at one step.
+#[component]
+pub fn LstmCellScene(
+    /// What to compute.
+    preset: SequencePreset,
+) -> impl IntoView {
+    let lang = use_lang();
+    let cell = Arc::new(LstmCell::<f64>::seeded(1, preset.hidden, false, &mut Rng::new(preset.seed)));
+    let xs: Arc<Vec<DVector<f64>>> =
+        Arc::new(preset.inputs.iter().map(|&x| DVector::from_element(1, x)).collect());
+    let clamps = [RwSignal::new(None::<f64>), RwSignal::new(None::<f64>), RwSignal::new(None::<f64>)];
+    let trace = {
+        let (cell, xs) = (cell.clone(), xs.clone());
+        Memo::new(move |_| {
+            let mut c = (*cell).clone();
+            c.clamps = GateClamps {
+                input: clamps[0].get(),
+                forget: clamps[1].get(),
+                output: clamps[2].get(),
+                ..Default::default()
+            };
+            c.forward(&xs, None, None).map_err(|e| e.to_string())
+        })
+    };
+    let cursor = Cursor::new(preset.inputs.len());
+
+    view! {
+        <section class="scene" data-testid="scene-lstm" tabindex="0" aria-labelledby="scene-lstm-title"
+            on:keydown=move |ev| { cursor.handle_key(&ev); }>
+            <h3 id="scene-lstm-title" class="scene-title">{move || tr(Key::SceneLstmTitle, lang.get())}</h3>
+            <p class="scene-caption">{move || preset.caption.get(lang.get())}</p>
+            <p class="scene-hint">{move || tr(Key::KeyboardHint, lang.get())}</p>
+            {move || match trace.get() {
+                Ok(trace) => view! { <LstmDiagram trace=trace step=cursor.step.get() /> }.into_any(),
+                Err(message) => view! {
+                    <p class="scene-error" role="alert">{tr(Key::ModelError, lang.get())} ": " {message}</p>
+                }.into_any(),
+            }}
+            <TimeControls cursor=cursor />
+            <GateSurgery clamps=clamps />
+            {move || trace.get().ok().map(|t| view! { <LstmEquations trace=t step=cursor.step.get() /> })}
+            <LstmWeights cell=cell.clone() />
+            <p class="legend">{move || tr(Key::ValueLegend, lang.get())}</p>
+        </section>
+    }
+}
+
+/// A vector drawn inside the SVG as a row of coloured cells with a label above.
+fn svg_vector(
+    x: f64,
+    y: f64,
+    values: &DVector<f64>,
+    id: &'static str,
+    label: String,
+    scale: f64,
+) -> impl IntoView {
+    let cells = values
+        .iter()
+        .enumerate()
+        .map(|(j, &v)| {
+            let cx = x + CELL_W * j as f64;
+            view! {
+                <g data-testid=format!("{id}-{j}") data-value=v.to_string()>
+                    <title>{format!("{label}[{}] = {v}", j + 1)}</title>
+                    <rect x=cx y=y width=CELL_W - 2.0 height=CELL_H rx=3.0 fill=value_fill(v, scale) class="hcell" />
+                    <text x=cx + CELL_W / 2.0 - 1.0 y=y + 15.5 text-anchor="middle" class="hcell-text" fill=value_ink(v, scale)>
+                        {format_value(v)}
+                    </text>
+                </g>
+            }
+        })
+        .collect_view();
+    view! {
+        <g class="svg-vector">
+            <text x=x y=y - 5.0 class="vec-label">{label}</text>
+            {cells}
+        </g>
+    }
+}
+
+/// The cell diagram at one step.
+#[component]
+fn LstmDiagram(trace: LstmTrace<f64>, step: usize) -> impl IntoView {
+    let lang = use_lang();
+    let Some(s) = trace.steps.get(step).cloned() else { return ().into_any() };
+    let n = s.h.len() as f64;
+    let w = CELL_W * n;
+    let label = move |key: Key| tr(key, lang.get_untracked()).to_string();
+    // Column centres of the four gate boxes, the two belt operators and the output path.
+    let (fx, ix, gx, ox) = (290.0, 440.0, 590.0, 740.0);
+    let write_x = 515.0;
+    let read_x = 880.0;
+    let ig = s.i.component_mul(&s.g);
+    view! {
+        <figure class="lstm-wrap">
+            <svg class="lstm-diagram" viewBox="0 0 1040 440" role="img" data-testid="lstm-diagram"
+                aria-label=move || tr(Key::LstmDiagramLabel, lang.get())>
+                <defs>
+                    <marker id="arrow-l" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                        <path d="M 0 0 L 10 5 L 0 10 z" class="arrow-head" />
+                    </marker>
+                </defs>
+                <rect x=150.0 y=96.0 width=800.0 height=290.0 rx=18.0 class="cell-body" />
+                // The conveyor belt.
+                <line x1=20.0 y1=120.0 x2=1008.0 y2=120.0 class="belt" />
+                <path d="M 1006 110 L 1024 120 L 1006 130 z" class="belt-head" />
+                {svg_vector(16.0, 72.0, &s.c_prev, "lstm-cprev", format!("c{} · {}", sub(step), label(Key::CellPrev)), 2.0)}
+                {svg_vector(1024.0 - w, 72.0, &s.c, "lstm-c", format!("c{} · {}", sub(step + 1), label(Key::CellNow)), 2.0)}
+                <circle cx=fx cy=120.0 r=15.0 class="op" /><text x=fx y=126.0 text-anchor="middle" class="op-text">"×"</text>
+                <circle cx=write_x cy=120.0 r=15.0 class="op" /><text x=write_x y=126.0 text-anchor="middle" class="op-text">"+"</text>
+                // Forget gate to the belt.
+                <line x1=fx y1=292.0 x2=fx y2=136.0 class="flow" marker-end="url(#arrow-l)" />
+                // Input gate and candidate meet, then write onto the belt.
+                <line x1=ix y1=292.0 x2=ix y2=200.0 class="flow" />
+                <line x1=ix y1=200.0 x2=write_x - 15.0 y2=200.0 class="flow" />
+                <line x1=gx y1=292.0 x2=gx y2=200.0 class="flow" />
+                <line x1=gx y1=200.0 x2=write_x + 15.0 y2=200.0 class="flow" />
+                <circle cx=write_x cy=200.0 r=15.0 class="op" /><text x=write_x y=206.0 text-anchor="middle" class="op-text">"×"</text>
+                <line x1=write_x y1=185.0 x2=write_x y2=136.0 class="flow" marker-end="url(#arrow-l)" />
+                {svg_vector(write_x + 24.0, 160.0, &ig, "lstm-ig", "i ⊙ g".to_string(), 1.0)}
+                // Reading the belt out: tanh(c), times o, gives h.
+                <line x1=read_x y1=120.0 x2=read_x y2=160.0 class="flow" marker-end="url(#arrow-l)" />
+                <rect x=read_x - 26.0 y=162.0 width=52.0 height=26.0 rx=13.0 class="squash" />
+                <text x=read_x y=180.0 text-anchor="middle" class="squash-text">"tanh"</text>
+                <line x1=read_x y1=188.0 x2=read_x y2=254.0 class="flow" marker-end="url(#arrow-l)" />
+                <line x1=ox + 28.0 y1=306.0 x2=read_x - 15.0 y2=270.0 class="flow" />
+                <circle cx=read_x cy=270.0 r=15.0 class="op" /><text x=read_x y=276.0 text-anchor="middle" class="op-text">"×"</text>
+                <line x1=read_x y1=285.0 x2=read_x y2=386.0 class="flow" marker-end="url(#arrow-l)" />
+                {svg_vector(1024.0 - w, 410.0, &s.h, "lstm-h", format!("h{} · {}", sub(step + 1), label(Key::HiddenNow)), 1.0)}
+                {svg_vector(read_x - 34.0 - w, 166.0, &s.squashed_c, "lstm-tanhc", "tanh c".to_string(), 1.0)}
+                // The gates.
+                {gate_box(fx, "σ", "f", &s.f, "lstm-f", label(Key::ForgetGate), w)}
+                {gate_box(ix, "σ", "i", &s.i, "lstm-i", label(Key::InputGate), w)}
+                {gate_box(gx, "tanh", "g", &s.g, "lstm-g", label(Key::Candidate), w)}
+                {gate_box(ox, "σ", "o", &s.o, "lstm-o", label(Key::OutputGate), w)}
+                // What every gate reads: h_{t−1} and x_t.
+                <line x1=150.0 y1=360.0 x2=ox y2=360.0 class="bus" />
+                {[fx, ix, gx, ox].map(|x| view! { <line x1=x y1=360.0 x2=x y2=330.0 class="flow" marker-end="url(#arrow-l)" /> }).collect_view()}
+                {svg_vector(16.0, 318.0, &s.h_prev, "lstm-hprev", format!("h{} · {}", sub(step), label(Key::HiddenPrev)), 1.0)}
+                {svg_vector(16.0, 390.0, &s.x, "lstm-x", format!("x{} · {}", sub(step + 1), label(Key::InputNow)), 1.0)}
+                <line x1=16.0 + w + 4.0 y1=328.0 x2=150.0 y2=360.0 class="flow" />
+                <line x1=16.0 + CELL_W + 4.0 y1=400.0 x2=150.0 y2=360.0 class="flow" />
+            </svg>
+        </figure>
+    }
+    .into_any()
+}
+
+/// `12` → `₁₂`, for labels inside SVG text, where `<sub>` does not exist.
+fn sub(n: usize) -> String {
+    n.to_string().chars().filter_map(|c| c.to_digit(10).and_then(|d| char::from_u32(0x2080 + d))).collect()
+}
+
+/// A gate: its squash in a box, its values above.
+fn gate_box(
+    x: f64,
+    squash: &'static str,
+    name: &'static str,
+    values: &DVector<f64>,
+    id: &'static str,
+    label: String,
+    w: f64,
+) -> impl IntoView {
+    view! {
+        <g class=format!("gate gate-{name}")>
+            <rect x=x - 30.0 y=294.0 width=60.0 height=34.0 rx=8.0 class="gate-box" />
+            <text x=x y=316.0 text-anchor="middle" class="gate-text">{squash}</text>
+            {svg_vector(x - w / 2.0, 254.0, values, id, format!("{name} · {label}"), 1.0)}
+        </g>
+    }
+}
+
+/// Clamp controls for the three gates.
+#[component]
+fn GateSurgery(clamps: [RwSignal<Option<f64>>; 3]) -> impl IntoView {
+    let lang = use_lang();
+    let rows = [(Key::InputGate, "input", 0.0), (Key::ForgetGate, "forget", 1.0), (Key::OutputGate, "output", 1.0)]
+        .into_iter()
+        .zip(clamps)
+        .map(|((key, id, default), clamp)| {
+            let value = move || clamp.get().unwrap_or(default);
+            view! {
+                <div class="surgery-row">
+                    <label class="surgery-toggle">
+                        <input type="checkbox" data-testid=format!("clamp-{id}") prop:checked=move || clamp.get().is_some()
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                clamp.set(on.then_some(default));
+                            } />
+                        <span>{move || tr(key, lang.get())}</span>
+                    </label>
+                    <input type="range" min="0" max="1" step="0.05" data-testid=format!("clamp-{id}-value")
+                        aria-label=move || format!("{} {}", tr(key, lang.get()), tr(Key::GateClamped, lang.get()))
+                        disabled=move || clamp.get().is_none() prop:value=move || value().to_string()
+                        on:input=move |ev| {
+                            if let Ok(v) = event_target_value(&ev).parse::<f64>()
+                                && v.is_finite()
+                            {
+                                clamp.set(Some(v.clamp(0.0, 1.0)));
+                            }
+                        } />
+                    <output class="surgery-value">
+                        {move || match clamp.get() {
+                            Some(v) => format!("{} {}", tr(Key::GateClamped, lang.get()), format_value(v)),
+                            None => tr(Key::GateFree, lang.get()).to_string(),
+                        }}
+                    </output>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="surgery">
+            <legend>{move || tr(Key::GateSurgery, lang.get())}</legend>
+            {rows}
+        </fieldset>
+    }
+}
+
+fn list(v: &DVector<f64>) -> String {
+    format!("[{}]", v.iter().map(|&x| format_value(x)).collect::<Vec<_>>().join(", "))
+}
+
+/// The six equations of the step with their values.
+#[component]
+fn LstmEquations(trace: LstmTrace<f64>, step: usize) -> impl IntoView {
+    let lang = use_lang();
+    let Some(s) = trace.steps.get(step).cloned() else { return ().into_any() };
+    let (k, p) = (step + 1, step);
+    let lines = [
+        (format!("i_{k} = σ(…)"), list(&s.i)),
+        (format!("f_{k} = σ(…)"), list(&s.f)),
+        (format!("g_{k} = tanh(…)"), list(&s.g)),
+        (format!("o_{k} = σ(…)"), list(&s.o)),
+        (format!("c_{k} = f_{k} ⊙ c_{{{p}}} + i_{k} ⊙ g_{k}"), list(&s.c)),
+        (format!("h_{k} = o_{k} ⊙ tanh(c_{k})"), list(&s.h)),
+    ];
+    view! {
+        <div class="lstm-equations">
+            <h4>{move || tr(Key::EquationsHeading, lang.get())}</h4>
+            <dl>
+                {lines.into_iter().map(|(lhs, rhs)| view! {
+                    <div class="eq-row"><dt><Math src=lhs /></dt><dd><code>{rhs}</code></dd></div>
+                }).collect_view()}
+            </dl>
+        </div>
+    }
+    .into_any()
+}
+
+/// The cell's weights, for checking by hand (and by the browser tests).
+#[component]
+fn LstmWeights(cell: Arc<LstmCell<f64>>) -> impl IntoView {
+    let lang = use_lang();
+    let rows = |m: &nalgebra::DMatrix<f64>| {
+        m.row_iter().map(|r| r.iter().copied().collect()).collect::<Vec<Vec<f64>>>()
+    };
+    let bias: Vec<Vec<f64>> = (&cell.bias_ih + &cell.bias_hh).iter().map(|&v| vec![v]).collect();
+    view! {
+        <details class="weights" data-testid="lstm-weights">
+            <summary>{move || tr(Key::WeightsHeading, lang.get())}</summary>
+            <div class="weights-grid">
+                <figure><MatrixTable rows=rows(&cell.weight_ih) id="lstm-wih" label="W" /><figcaption><Math src="W (i, f, g, o)" /></figcaption></figure>
+                <figure><MatrixTable rows=rows(&cell.weight_hh) id="lstm-whh" label="U" /><figcaption><Math src="U (i, f, g, o)" /></figcaption></figure>
+                <figure><MatrixTable rows=bias id="lstm-b" label="b" /><figcaption><Math src="b = b_{ih} + b_{hh}" /></figcaption></figure>
+            </div>
+        </details>
+    }
+}

@@ -117,6 +117,47 @@ describe('the live RNN cell', () => {
   });
 });
 
+describe('editing the input sequence', () => {
+  it('recomputes on a typed or chosen sequence and explains bad input without losing the last good one', async () => {
+    const { page, context, problems } = await openPage(harness, '/?lesson=rnn-cell&lang=en');
+    const scene = new RnnScene(page);
+    const field = page.getByTestId('sequence-input');
+    await field.fill('0.5, abc, 1');
+    await field.press('Enter');
+    await assert.doesNotReject(page.getByTestId('sequence-error').waitFor());
+    assert.match(await page.getByTestId('sequence-error').textContent(), /Entry 2/);
+    assert.equal(await field.getAttribute('aria-invalid'), 'true');
+    assert.equal(await scene.stepCount(), 6, 'the last good sequence stays');
+
+    await page.getByTestId('lang-ko').click();
+    assert.match(await page.getByTestId('sequence-error').textContent(), /2번째/, 'the message follows the language');
+
+    await page.getByTestId('sequence-pulse').click();
+    assert.equal(await page.getByTestId('sequence-error').count(), 0);
+    assert.equal(await scene.stepCount(), 10);
+    await scene.lastButton.click();
+    await field.fill('1, -1, 0.5');
+    await field.press('Enter');
+    assert.equal(await scene.stepCount(), 3);
+    assert.equal(await scene.currentStep(), 3, 'the cursor is pulled back inside the shorter sequence');
+    const weights = await scene.weights();
+    const shown = await scene.stepValues();
+    assert.equal(shown.x, 0.5);
+    shown.h.forEach((h, j) => {
+      const pre = weights.wh[j].reduce((s, w, k) => s + w * shown.hprev[k], 0) + weights.wx[j] * 0.5 + weights.b[j];
+      assert.ok(Math.abs(h - Math.tanh(pre)) < 1e-12);
+    });
+    for (const bad of ['', '1e999', Array(51).fill(1).join(','), '1, 2, 99']) {
+      await field.fill(bad);
+      await field.press('Enter');
+      await assert.doesNotReject(page.getByTestId('sequence-error').waitFor());
+      assert.equal(await scene.stepCount(), 3);
+    }
+    assertClean(problems);
+    await context.close();
+  });
+});
+
 describe('layout and screenshots', () => {
   for (const [name, viewport] of [['desktop-1440', { width: 1440, height: 900 }], ['phone-375', { width: 375, height: 812 }]]) {
     it(`fits a ${viewport.width} px screen without sideways scrolling (${name})`, async () => {

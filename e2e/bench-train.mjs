@@ -1,6 +1,8 @@
 // Times the adding-problem preset (T = 100, 1997 LSTM, Adam, batch 16) trained to the paper's
 // criterion inside headless Chromium, seeds 1–5: the same runs as the "LSTM 1997, Adam" row of
 // `repro`, whose wall time per seed is the native figure. Prints one JSON line per seed.
+// Needs a build with the measurement exports: scripts/bench.sh makes one in target/bench-dist
+// (trunk build --release --features bench-exports --dist target/bench-dist), passed as DIST.
 import { startHarness, openPage } from './harness.mjs';
 
 const harness = await startHarness();

@@ -1,6 +1,8 @@
 // The WebAssembly side of scripts/bench.sh: loads the release build in headless Chromium and
 // times the exported `bench_lstm_forward_backward` (the same work as benches/lstm_step.rs, in
 // f32). Prints one JSON line per hidden size: {"hidden": H, "us_per_step": median}.
+// Needs a build with the measurement exports: scripts/bench.sh makes one in target/bench-dist
+// (trunk build --release --features bench-exports --dist target/bench-dist), passed as DIST.
 import { startHarness, openPage } from './harness.mjs';
 
 const STEPS = 100;

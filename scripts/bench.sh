@@ -26,12 +26,11 @@ else
   echo "no torch for $PY (set TORCH_PYTHON); the PyTorch column stays empty" | tee "$out/torch.jsonl"
 fi
 
-echo "== WebAssembly (release build in headless Chromium)"
-if [ -d dist ] && [ -d e2e/node_modules/playwright-core ]; then
-  node e2e/bench-wasm.mjs | tee "$out/wasm.jsonl"
-else
-  echo "no dist/ or no e2e/node_modules: run 'make test' once first" | tee "$out/wasm.jsonl"
-fi
+echo "== WebAssembly (release build with the measurement exports, in headless Chromium)"
+bash scripts/setup.sh test >/dev/null
+trunk build --release --public-url ./ --features bench-exports --dist target/bench-dist >"$out/trunk.txt" 2>&1 \
+  || { cat "$out/trunk.txt"; exit 1; }
+DIST=target/bench-dist node e2e/bench-wasm.mjs | tee "$out/wasm.jsonl"
 
 python3 - "$out" <<'PY'
 import json, pathlib, sys

@@ -5,10 +5,11 @@
 //! - [`state`] turns the page's URL into a configuration and back.
 //! - `ui` (feature `web`) draws what the model computed, with Leptos.
 
+pub mod input;
 pub mod lessons;
 pub mod model;
 pub mod state;
 #[cfg(feature = "web")]
 pub mod ui;
-#[cfg(feature = "web")]
+#[cfg(feature = "bench-exports")]
 pub mod wasm_api;

@@ -3,6 +3,7 @@
 
 pub mod course;
 pub mod markup;
+pub mod sequences;
 pub mod text;
 
 pub use course::COURSE;

@@ -20,6 +20,9 @@ pub fn App() -> impl IntoView {
     let config = RwSignal::new(Config::from_query(&current_query()));
     let lang = Signal::derive(move || config.get().lang);
     provide_context(lang);
+    // The stage rebuilds only when the lesson changes, not the language: switching language
+    // keeps every scene's state (its cursor, clamps and typed input).
+    let lesson_id = Memo::new(move |_| config.get().lesson);
 
     // Keep the address bar and <html lang> in step with the configuration.
     Effect::new(move |previous: Option<Config>| {
@@ -62,7 +65,7 @@ pub fn App() -> impl IntoView {
                 <Sidebar config=config />
                 <main class="stage" id="stage" tabindex="-1">
                     {move || {
-                        let id = config.get().lesson;
+                        let id = lesson_id.get();
                         let index = COURSE.iter().position(|l| l.id == id).unwrap_or(0);
                         view! {
                             <LessonView lesson=&COURSE[index] number=index + 1 />

@@ -39,6 +39,8 @@ messages! {
     StepLast => "마지막으로", "Last step";
     StepOf => "시점", "Step";
     Play => "재생", "Play";
+    SequenceLabel => "입력 수열 (쉼표로 구분, Enter로 적용)", "Input sequence (comma-separated, Enter to apply)";
+    SequenceChoices => "예시 수열", "Example sequences";
     Pause => "일시 정지", "Pause";
     SceneLstmTitle => "살아 있는 LSTM 셀", "A live LSTM cell";
     LstmDiagramLabel => "열린 LSTM 셀: 위쪽의 컨베이어 벨트가 셀 상태를 나르고, 아래의 게이트가 쓰고 지우고 읽습니다.", "The LSTM cell opened up: the conveyor belt along the top carries the cell state; the gates below write, erase and read it.";

@@ -16,6 +16,7 @@ use crate::ui::i18n::{Key, tr};
 use crate::ui::markup_view::Math;
 use crate::ui::use_lang;
 use crate::ui::widgets::number::{format_value, value_fill, value_ink};
+use crate::ui::widgets::sequence_editor::SequenceEditor;
 use crate::ui::widgets::time_cursor::{Cursor, TimeControls};
 use crate::ui::widgets::vector::MatrixTable;
 
@@ -30,11 +31,10 @@ pub fn LstmCellScene(
 ) -> impl IntoView {
     let lang = use_lang();
     let cell = Arc::new(LstmCell::<f64>::seeded(1, preset.hidden, false, &mut Rng::new(preset.seed)));
-    let xs: Arc<Vec<DVector<f64>>> =
-        Arc::new(preset.inputs.iter().map(|&x| DVector::from_element(1, x)).collect());
+    let inputs = RwSignal::new(preset.inputs.to_vec());
     let clamps = [RwSignal::new(None::<f64>), RwSignal::new(None::<f64>), RwSignal::new(None::<f64>)];
     let trace = {
-        let (cell, xs) = (cell.clone(), xs.clone());
+        let cell = cell.clone();
         Memo::new(move |_| {
             let mut c = (*cell).clone();
             c.clamps = GateClamps {
@@ -43,10 +43,11 @@ pub fn LstmCellScene(
                 output: clamps[2].get(),
                 ..Default::default()
             };
+            let xs: Vec<DVector<f64>> = inputs.get().iter().map(|&x| DVector::from_element(1, x)).collect();
             c.forward(&xs, None, None).map_err(|e| e.to_string())
         })
     };
-    let cursor = Cursor::new(preset.inputs.len());
+    let cursor = Cursor::new(Signal::derive(move || inputs.with(Vec::len)));
 
     view! {
         <section class="scene" data-testid="scene-lstm" tabindex="0" aria-labelledby="scene-lstm-title"
@@ -54,6 +55,7 @@ pub fn LstmCellScene(
             <h3 id="scene-lstm-title" class="scene-title">{move || tr(Key::SceneLstmTitle, lang.get())}</h3>
             <p class="scene-caption">{move || preset.caption.get(lang.get())}</p>
             <p class="scene-hint">{move || tr(Key::KeyboardHint, lang.get())}</p>
+            <SequenceEditor inputs=inputs />
             {move || match trace.get() {
                 Ok(trace) => view! { <LstmDiagram trace=trace step=cursor.step.get() /> }.into_any(),
                 Err(message) => view! {

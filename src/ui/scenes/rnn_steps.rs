@@ -14,20 +14,15 @@ use crate::ui::i18n::{Key, tr};
 use crate::ui::markup_view::Math;
 use crate::ui::use_lang;
 use crate::ui::widgets::number::{format_value, value_fill, value_ink};
+use crate::ui::widgets::sequence_editor::SequenceEditor;
 use crate::ui::widgets::time_cursor::{Cursor, TimeControls};
 use crate::ui::widgets::vector::{MatrixTable, VectorColumn};
 
-/// What the scene computed once from its preset: the cell and its trace.
+/// What the scene computed: the cell and its trace on the current inputs.
+#[derive(PartialEq)]
 struct Computed {
     cell: RnnCell<f64>,
     trace: RnnTrace<f64>,
-}
-
-fn compute(preset: &SequencePreset) -> Result<Computed, String> {
-    let cell = RnnCell::seeded(1, preset.hidden, preset.activation, &mut Rng::new(preset.seed));
-    let xs: Vec<DVector<f64>> = preset.inputs.iter().map(|&x| DVector::from_element(1, x)).collect();
-    let trace = cell.forward(&xs, None).map_err(|e| e.to_string())?;
-    Ok(Computed { cell, trace })
 }
 
 /// A live RNN cell stepping through a sequence.
@@ -37,16 +32,18 @@ pub fn RnnSteps(
     preset: SequencePreset,
 ) -> impl IntoView {
     let lang = use_lang();
-    let computed = match compute(&preset) {
-        Ok(c) => Arc::new(c),
-        Err(message) => {
-            return view! {
-                <p class="scene-error" role="alert">{move || tr(Key::ModelError, lang.get())} ": " {message}</p>
-            }
-            .into_any();
-        }
+    let cell = Arc::new(RnnCell::seeded(1, preset.hidden, preset.activation, &mut Rng::new(preset.seed)));
+    let inputs = RwSignal::new(preset.inputs.to_vec());
+    let computed = {
+        let cell = cell.clone();
+        Memo::new(move |_| {
+            let xs: Vec<DVector<f64>> = inputs.get().iter().map(|&x| DVector::from_element(1, x)).collect();
+            cell.forward(&xs, None)
+                .map(|trace| Arc::new(Computed { cell: (*cell).clone(), trace }))
+                .map_err(|e| e.to_string())
+        })
     };
-    let cursor = Cursor::new(computed.trace.len());
+    let cursor = Cursor::new(Signal::derive(move || inputs.with(Vec::len)));
     let step = cursor.step;
 
     view! {
@@ -55,14 +52,19 @@ pub fn RnnSteps(
             <h3 id="scene-rnn-title" class="scene-title">{move || tr(Key::SceneRnnTitle, lang.get())}</h3>
             <p class="scene-caption">{move || preset.caption.get(lang.get())}</p>
             <p class="scene-hint">{move || tr(Key::KeyboardHint, lang.get())}</p>
-            <Unrolled computed=computed.clone() step=step />
+            <SequenceEditor inputs=inputs />
+            {move || match computed.get() {
+                Ok(c) => view! { <Unrolled computed=c step=step /> }.into_any(),
+                Err(message) => view! {
+                    <p class="scene-error" role="alert">{tr(Key::ModelError, lang.get())} ": " {message}</p>
+                }.into_any(),
+            }}
             <TimeControls cursor=cursor />
-            <StepFormula computed=computed.clone() step=step.into() activation=preset.activation />
-            <Weights computed=computed />
+            {move || computed.get().ok().map(|c| view! { <StepFormula computed=c step=step.into() activation=preset.activation /> })}
+            <Weights cell=cell.clone() />
             <p class="legend">{move || tr(Key::ValueLegend, lang.get())}</p>
         </section>
     }
-    .into_any()
 }
 
 const COL: f64 = 124.0;
@@ -166,8 +168,8 @@ fn StepFormula(computed: Arc<Computed>, step: Signal<usize>, activation: Activat
     let lang = use_lang();
     let bias = computed.cell.bias().as_slice().to_vec();
     move || {
-        let t = step.get();
-        let s = &computed.trace.steps[t];
+        let t = step.get().min(computed.trace.len().saturating_sub(1));
+        let Some(s) = computed.trace.steps.get(t) else { return ().into_any() };
         let k = t + 1;
         let label = move |key: Key| Signal::derive(move || tr(key, lang.get()).to_string());
         view! {
@@ -200,14 +202,14 @@ fn StepFormula(computed: Arc<Computed>, step: Signal<usize>, activation: Activat
                 </div>
             </div>
         }
+        .into_any()
     }
 }
 
 /// The weights the cell was drawn with.
 #[component]
-fn Weights(computed: Arc<Computed>) -> impl IntoView {
+fn Weights(cell: Arc<RnnCell<f64>>) -> impl IntoView {
     let lang = use_lang();
-    let cell = &computed.cell;
     let rows = |m: &nalgebra::DMatrix<f64>| {
         m.row_iter().map(|r| r.iter().copied().collect()).collect::<Vec<Vec<f64>>>()
     };

@@ -16,8 +16,8 @@ pub struct Cursor {
     pub step: RwSignal<usize>,
     /// Playing advances one step every [`PLAY_INTERVAL`].
     pub playing: RwSignal<bool>,
-    /// The number of steps.
-    pub len: usize,
+    /// The number of steps (it changes when the learner edits the sequence).
+    pub len: Signal<usize>,
 }
 
 /// Time between steps while playing.
@@ -25,19 +25,27 @@ pub const PLAY_INTERVAL: Duration = Duration::from_millis(800);
 
 impl Cursor {
     /// A cursor at the first step, paused, that advances while playing and stops at the end.
-    pub fn new(len: usize) -> Self {
+    pub fn new(len: Signal<usize>) -> Self {
         let cursor = Self { step: RwSignal::new(0), playing: RwSignal::new(false), len };
+        // A shorter sequence pulls the cursor back inside it.
+        Effect::new(move |_| {
+            let last = len.get().saturating_sub(1);
+            if cursor.step.get_untracked() > last {
+                cursor.step.set(last);
+            }
+        });
         let handle = StoredValue::new(None::<IntervalHandle>);
         Effect::new(move |_| {
             if let Some(h) = handle.try_update_value(Option::take).flatten() {
                 h.clear();
             }
             if cursor.playing.get() {
-                if cursor.step.get_untracked() + 1 >= len {
+                if cursor.step.get_untracked() + 1 >= len.get_untracked() {
                     cursor.step.set(0);
                 }
                 let h = set_interval_with_handle(
                     move || {
+                        let len = cursor.len.try_get_untracked().unwrap_or(0);
                         let at_end = cursor.step.try_get_untracked().is_none_or(|s| s + 1 >= len);
                         if at_end {
                             let _ = cursor.playing.try_set(false);
@@ -62,7 +70,7 @@ impl Cursor {
     /// Moves to step `t` (clamped) and pauses.
     pub fn go(self, t: usize) {
         self.playing.set(false);
-        self.step.set(t.min(self.len.saturating_sub(1)));
+        self.step.set(t.min(self.len.get_untracked().saturating_sub(1)));
     }
 
     /// Handles ←, →, Home, End and space; returns true when the key was one of them.
@@ -72,7 +80,7 @@ impl Cursor {
             "ArrowLeft" => self.go(step.saturating_sub(1)),
             "ArrowRight" => self.go(step + 1),
             "Home" => self.go(0),
-            "End" => self.go(self.len.saturating_sub(1)),
+            "End" => self.go(self.len.get_untracked().saturating_sub(1)),
             " " => self.playing.update(|p| *p = !*p),
             _ => return false,
         }
@@ -98,12 +106,12 @@ pub fn TimeControls(cursor: Cursor) -> impl IntoView {
                 {move || if playing.get() { view! { <Icon kind=IconKind::Pause /> } } else { view! { <Icon kind=IconKind::Play /> } }}
             </button>
             <output class="step-readout" data-testid="step-readout" data-step=move || step.get() + 1 aria-live="polite">
-                {move || tr(Key::StepOf, lang.get())} " " <b>{move || step.get() + 1}</b> " / " {len}
+                {move || tr(Key::StepOf, lang.get())} " " <b>{move || step.get() + 1}</b> " / " {move || len.get()}
             </output>
             <button class="icon-btn" aria-label=move || tr(Key::StepNext, lang.get()) data-testid="step-next"
-                disabled=move || { step.get() + 1 >= len } on:click=move |_| cursor.go(step.get() + 1)><Icon kind=IconKind::Next /></button>
+                disabled=move || { step.get() + 1 >= len.get() } on:click=move |_| cursor.go(step.get() + 1)><Icon kind=IconKind::Next /></button>
             <button class="icon-btn" aria-label=move || tr(Key::StepLast, lang.get()) data-testid="step-last"
-                disabled=move || { step.get() + 1 >= len } on:click=move |_| cursor.go(len - 1)><Icon kind=IconKind::Last /></button>
+                disabled=move || { step.get() + 1 >= len.get() } on:click=move |_| cursor.go(len.get().saturating_sub(1))><Icon kind=IconKind::Last /></button>
         </div>
     }
 }

@@ -5,7 +5,15 @@ export class LstmScene {
     this.root = page.getByTestId('scene-lstm');
   }
 
+  /** Values of the cells `${prefix}-0`, `${prefix}-1`, … (not longer ids that share the prefix). */
   async vector(prefix) {
+    return this.page.locator(`[data-testid^="${prefix}-"]`).evaluateAll(
+      (cells, prefix) => cells.filter((c) => /^\d+$/.test(c.dataset.testid.slice(prefix.length + 1))).map((c) => Number(c.dataset.value)),
+      prefix,
+    );
+  }
+
+  async matrixRow(prefix) {
     return this.page.locator(`[data-testid^="${prefix}-"]`).evaluateAll((cells) => cells.map((c) => Number(c.dataset.value)));
   }
 
@@ -14,7 +22,7 @@ export class LstmScene {
   }
 
   async weights() {
-    const b = await this.vector('lstm-b');
+    const b = await this.matrixRow('lstm-b');
     const n4 = b.length;
     const w = [];
     const u = [];

@@ -97,6 +97,42 @@ describe('the LSTM cell scene', () => {
     await context.close();
   });
 
+  it('steps the error back along the hidden path and the belt, as the chain rule says', async () => {
+    const { page, context, problems } = await openPage(harness, '/?lesson=lstm-cell&lang=en');
+    const scene = new LstmScene(page);
+    await page.getByTestId('mode-backward').click();
+    assert.equal(await page.getByTestId('mode-backward').getAttribute('aria-checked'), 'true');
+    assert.equal(await scene.step(), 6, 'backward starts at the last step');
+    const ones = await scene.vector('grad-h');
+    assert.deepEqual(ones, [1, 1, 1], 'L = sum of h_T sends 1 into every unit of h_T');
+    const norm = Number(await page.getByTestId('grad-hnorm-6').getAttribute('data-value'));
+    assert.ok(Math.abs(norm - Math.sqrt(3)) < 1e-12);
+    await scene.root.focus();
+    for (let t = 6; t > 1; t--) {
+      const belt = await scene.vector('grad-belt'); // dL/dc_t ⊙ f_t, on its way to c_(t−1)
+      const cprev = await scene.vector('grad-cprev');
+      await page.keyboard.press('ArrowLeft');
+      assert.equal(await scene.step(), t - 1);
+      const dc = await scene.vector('grad-c');
+      const dh = await scene.vector('grad-h');
+      const { o, tanhc } = await scene.values();
+      assertClose(dc, cprev, `dL/dc_${t - 1} shown at both steps`);
+      const chain = belt.map((b, j) => b + dh[j] * o[j] * (1 - tanhc[j] * tanhc[j]));
+      assertClose(dc, chain, `dL/dc_${t - 1} = belt + through h`);
+    }
+    console.log(`screenshot: ${await screenshot(page, 'lstm-backward-en-desktop-1440')}`);
+    assert.deepEqual(problems.pageErrors, []);
+    assert.deepEqual(problems.consoleErrors, []);
+    await context.close();
+    const phone = await openPage(harness, '/?lesson=lstm-cell&lang=ko', { width: 375, height: 812 });
+    await phone.page.getByTestId('mode-backward').click();
+    await phone.page.getByTestId('backward-panel').scrollIntoViewIfNeeded();
+    console.log(`screenshot: ${await screenshot(phone.page, 'lstm-backward-ko-phone-375')}`);
+    const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `the page is ${overflow} px wider than the screen`);
+    await phone.context.close();
+  });
+
   for (const [name, viewport] of [['desktop-1440', { width: 1440, height: 900 }], ['phone-375', { width: 375, height: 812 }]]) {
     it(`renders the open cell at ${viewport.width} px (${name})`, async () => {
       for (const lang of ['ko', 'en']) {

@@ -39,6 +39,10 @@ messages! {
     StepLast => "마지막으로", "Last step";
     StepOf => "시점", "Step";
     Play => "재생", "Play";
+    ForwardMode => "순전파", "Forward";
+    BackwardMode => "역전파", "Backward";
+    PassMode => "보기", "Show";
+    BackwardIntro => "손실 L = h_T 원소들의 합. 마지막 시점의 오차가 은닉 경로(∂L/∂h)와 컨베이어 벨트(∂L/∂c)를 따라 과거로 흘러갑니다. ←로 한 시점씩 거슬러 올라가 보세요.", "Loss L = the sum of h_T's entries. The error at the last step flows into the past along the hidden path (∂L/∂h) and along the conveyor belt (∂L/∂c). Press ← to follow it back one step at a time.";
     SequenceLabel => "입력 수열 (쉼표로 구분, Enter로 적용)", "Input sequence (comma-separated, Enter to apply)";
     SequenceChoices => "예시 수열", "Example sequences";
     Pause => "일시 정지", "Pause";

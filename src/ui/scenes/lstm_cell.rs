@@ -8,6 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use nalgebra::DVector;
 
+use super::lstm_backward::LstmBackwardPanel;
 use crate::lessons::SequencePreset;
 use crate::model::Rng;
 use crate::model::cell::lstm::LstmTrace;
@@ -33,7 +34,7 @@ pub fn LstmCellScene(
     let cell = Arc::new(LstmCell::<f64>::seeded(1, preset.hidden, false, &mut Rng::new(preset.seed)));
     let inputs = RwSignal::new(preset.inputs.to_vec());
     let clamps = [RwSignal::new(None::<f64>), RwSignal::new(None::<f64>), RwSignal::new(None::<f64>)];
-    let trace = {
+    let clamped = {
         let cell = cell.clone();
         Memo::new(move |_| {
             let mut c = (*cell).clone();
@@ -43,10 +44,24 @@ pub fn LstmCellScene(
                 output: clamps[2].get(),
                 ..Default::default()
             };
-            let xs: Vec<DVector<f64>> = inputs.get().iter().map(|&x| DVector::from_element(1, x)).collect();
-            c.forward(&xs, None, None).map_err(|e| e.to_string())
+            c
         })
     };
+    let trace = Memo::new(move |_| {
+        let xs: Vec<DVector<f64>> = inputs.get().iter().map(|&x| DVector::from_element(1, x)).collect();
+        clamped.with(|c| c.forward(&xs, None, None)).map_err(|e| e.to_string())
+    });
+    // The backward pass of L = Σ_j h_T[j]: the loss reads the last hidden state.
+    let backward = Memo::new(move |_| {
+        let trace = trace.get().ok()?;
+        let n = trace.h0.len();
+        let mut dh_out = vec![DVector::zeros(n); trace.len()];
+        if let Some(last) = dh_out.last_mut() {
+            last.fill(1.0);
+        }
+        clamped.with(|c| c.backward(&trace, &dh_out)).ok().map(|b| (trace, b))
+    });
+    let backward_mode = RwSignal::new(false);
     let cursor = Cursor::new(Signal::derive(move || inputs.with(Vec::len)));
 
     view! {
@@ -63,6 +78,21 @@ pub fn LstmCellScene(
                 }.into_any(),
             }}
             <TimeControls cursor=cursor />
+            <div class="mode-switch" role="radiogroup" aria-label=move || tr(Key::PassMode, lang.get())>
+                <button role="radio" data-testid="mode-forward" aria-checked=move || (!backward_mode.get()).to_string()
+                    on:click=move |_| backward_mode.set(false)>{move || tr(Key::ForwardMode, lang.get())}</button>
+                <button role="radio" data-testid="mode-backward" aria-checked=move || backward_mode.get().to_string()
+                    on:click=move |_| {
+                        backward_mode.set(true);
+                        cursor.go(usize::MAX);
+                    }>{move || tr(Key::BackwardMode, lang.get())}</button>
+            </div>
+            {move || {
+                if !backward_mode.get() {
+                    return None;
+                }
+                backward.get().map(|(t, b)| view! { <LstmBackwardPanel trace=t back=b step=cursor.step.get() /> })
+            }}
             <GateSurgery clamps=clamps />
             {move || trace.get().ok().map(|t| view! { <LstmEquations trace=t step=cursor.step.get() /> })}
             <LstmWeights cell=cell.clone() />

@@ -1,5 +1,6 @@
 //! Live scenes: each takes a preset, runs the model and draws its trace.
 
+mod lstm_backward;
 mod lstm_cell;
 mod rnn_steps;
 

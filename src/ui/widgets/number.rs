@@ -12,6 +12,25 @@ pub fn format_value(x: f64) -> String {
     if s == "-0.000" { "0.000".into() } else { s.replace('-', "−") }
 }
 
+/// A value that may be tiny or huge (a gradient): three decimals in the ordinary range,
+/// otherwise a mantissa and a power of ten written with superscripts, e.g. `2.4×10⁻⁵`.
+pub fn format_wide(x: f64) -> String {
+    if !x.is_finite() || x == 0.0 || (1e-3..1e4).contains(&x.abs()) {
+        return format_value(x);
+    }
+    let exponent = x.abs().log10().floor() as i32;
+    let mantissa = x / 10f64.powi(exponent);
+    let sup: String = exponent
+        .to_string()
+        .chars()
+        .map(|c| match c {
+            '-' => '⁻',
+            d => ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'][d.to_digit(10).unwrap_or(0) as usize],
+        })
+        .collect();
+    format!("{}×10{sup}", format!("{mantissa:.1}").replace('-', "−"))
+}
+
 /// A diverging, colour-blind-safe fill for a value: blue for negative, white at zero, orange
 /// for positive, saturating at |x| = `scale`. Returns a CSS colour.
 pub fn value_fill(x: f64, scale: f64) -> String {
@@ -38,6 +57,14 @@ mod tests {
         assert_eq!(format_value(0.0005), "0.001");
         assert_eq!(format_value(-0.0001), "0.000");
         assert_eq!(format_value(f64::NAN), "NaN");
+    }
+
+    #[test]
+    fn wide_values_use_powers_of_ten_outside_the_ordinary_range() {
+        assert_eq!(format_wide(0.5), "0.500");
+        assert_eq!(format_wide(0.000024), "2.4×10⁻⁵");
+        assert_eq!(format_wide(-31000.0), "−3.1×10⁴");
+        assert_eq!(format_wide(0.0), "0.000");
     }
 
     #[test]

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::ui::markup_view::Math;
 
-use super::number::{format_value, value_fill, value_ink};
+use super::number::{format_value, format_wide, value_fill, value_ink};
 
 /// A column vector. Each cell carries `data-testid="{id}-{j}"` and its exact value in
 /// `data-value`, so a browser test can compare the page with the model to the last bit.
@@ -23,6 +23,9 @@ pub fn VectorColumn(
     /// A caption under the column written as a formula (`h_{t-1}`).
     #[prop(optional, into)]
     math: Option<String>,
+    /// Print tiny and huge values with powers of ten (for gradients).
+    #[prop(optional)]
+    wide: bool,
 ) -> impl IntoView {
     let cells = values
         .into_iter()
@@ -31,7 +34,7 @@ pub fn VectorColumn(
             let style = format!("background:{};color:{}", value_fill(v, scale), value_ink(v, scale));
             view! {
                 <span class="vcell" data-testid=format!("{id}-{j}") data-value=v.to_string() title=v.to_string() style=style>
-                    {format_value(v)}
+                    {if wide { format_wide(v) } else { format_value(v) }}
                 </span>
             }
         })

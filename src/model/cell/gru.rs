@@ -11,9 +11,10 @@
 
 use nalgebra::{DMatrix, DVector};
 
+use super::run_hidden_only;
 use super::{
-    GateClamps, OuterSums, ShapeError, check_inputs, check_output_grads, gate, impl_parameters,
-    initial_state, logistic_slope, uniform_matrix, uniform_vector,
+    GateClamps, OuterSums, ShapeError, check_output_grads, gate, impl_parameters, logistic_slope,
+    uniform_matrix, uniform_vector,
 };
 use crate::model::activation::sigmoid;
 use crate::model::trace::{Backward, GruStep, Trace};
@@ -84,14 +85,7 @@ impl<T: Real> GruCell<T> {
 
     /// Runs the cell over a sequence from h_0 (zero when not given).
     pub fn forward(&self, xs: &[DVector<T>], h0: Option<&DVector<T>>) -> Result<GruTrace<T>, ShapeError> {
-        check_inputs(xs, self.input_size())?;
-        let h0 = initial_state(h0, self.hidden_size())?;
-        let mut steps: Vec<GruStep<T>> = Vec::with_capacity(xs.len());
-        for x in xs {
-            let step = self.step(x, steps.last().map_or(&h0, |s| &s.h));
-            steps.push(step);
-        }
-        Ok(Trace { h0, c0: DVector::zeros(0), steps })
+        run_hidden_only(xs, (self.input_size(), self.hidden_size()), h0, |x, h| self.step(x, h))
     }
 
     /// Exact backpropagation through time.

@@ -15,9 +15,10 @@
 
 use nalgebra::{DMatrix, DVector};
 
+use super::run_with_cell_state;
 use super::{
-    GateClamps, OuterSums, ShapeError, check_inputs, check_output_grads, gate, impl_parameters,
-    initial_state, logistic_slope, uniform_matrix, uniform_vector,
+    GateClamps, OuterSums, ShapeError, check_output_grads, gate, impl_parameters, logistic_slope,
+    uniform_matrix, uniform_vector,
 };
 use crate::model::activation::sigmoid;
 use crate::model::trace::{Backward, LstmStep, Trace};
@@ -137,18 +138,9 @@ impl<T: Real> LstmCell<T> {
         h0: Option<&DVector<T>>,
         c0: Option<&DVector<T>>,
     ) -> Result<LstmTrace<T>, ShapeError> {
-        check_inputs(xs, self.input_size())?;
-        let h0 = initial_state(h0, self.hidden_size())?;
-        let c0 = initial_state(c0, self.hidden_size())?;
-        let mut steps: Vec<LstmStep<T>> = Vec::with_capacity(xs.len());
-        for x in xs {
-            let step = match steps.last() {
-                Some(s) => self.step(x, &s.h, &s.c),
-                None => self.step(x, &h0, &c0),
-            };
-            steps.push(step);
-        }
-        Ok(Trace { h0, c0, steps })
+        run_with_cell_state(xs, (self.input_size(), self.hidden_size()), (h0, c0), |x, h, c| {
+            self.step(x, h, c)
+        })
     }
 
     /// Backpropagation through time, exact (no truncation). `dh_out[t]` is the error the loss

@@ -113,6 +113,45 @@ pub(crate) fn check_output_grads<T: Real>(
     Ok(())
 }
 
+/// Runs a cell with a cell state over a sequence: checks the inputs and initial states, then
+/// feeds each step the (h, c) the previous one produced.
+pub(crate) fn run_with_cell_state<T: Real>(
+    xs: &[DVector<T>],
+    (input_size, hidden_size): (usize, usize),
+    (h0, c0): (Option<&DVector<T>>, Option<&DVector<T>>),
+    step: impl Fn(&DVector<T>, &DVector<T>, &DVector<T>) -> crate::model::trace::LstmStep<T>,
+) -> Result<crate::model::trace::Trace<T, crate::model::trace::LstmStep<T>>, ShapeError> {
+    check_inputs(xs, input_size)?;
+    let h0 = initial_state(h0, hidden_size)?;
+    let c0 = initial_state(c0, hidden_size)?;
+    let mut steps: Vec<crate::model::trace::LstmStep<T>> = Vec::with_capacity(xs.len());
+    for x in xs {
+        let next = match steps.last() {
+            Some(s) => step(x, &s.h, &s.c),
+            None => step(x, &h0, &c0),
+        };
+        steps.push(next);
+    }
+    Ok(crate::model::trace::Trace { h0, c0, steps })
+}
+
+/// Runs a cell without a cell state (RNN, GRU) over a sequence from h_0 (zero when not given).
+pub(crate) fn run_hidden_only<T: Real, S: crate::model::trace::StepState<T>>(
+    xs: &[DVector<T>],
+    (input_size, hidden_size): (usize, usize),
+    h0: Option<&DVector<T>>,
+    step: impl Fn(&DVector<T>, &DVector<T>) -> S,
+) -> Result<crate::model::trace::Trace<T, S>, ShapeError> {
+    check_inputs(xs, input_size)?;
+    let h0 = initial_state(h0, hidden_size)?;
+    let mut steps: Vec<S> = Vec::with_capacity(xs.len());
+    for x in xs {
+        let next = step(x, steps.last().map_or(&h0, |s| s.h()));
+        steps.push(next);
+    }
+    Ok(crate::model::trace::Trace { h0, c0: DVector::zeros(0), steps })
+}
+
 /// The gate value used: the clamp if there is one, else the computed activation.
 pub(crate) fn gate<T: Real>(clamp: Option<f64>, pre: &DVector<T>, f: impl Fn(T) -> T) -> DVector<T> {
     match clamp {

@@ -6,10 +6,8 @@
 
 use nalgebra::{DMatrix, DVector};
 
-use super::{
-    OuterSums, ShapeError, check_inputs, check_output_grads, impl_parameters, initial_state, uniform_matrix,
-    uniform_vector,
-};
+use super::run_hidden_only;
+use super::{OuterSums, ShapeError, check_output_grads, impl_parameters, uniform_matrix, uniform_vector};
 use crate::model::trace::{Backward, RnnStep, Trace};
 use crate::model::{Activation, Real, Rng};
 
@@ -100,14 +98,7 @@ impl<T: Real> RnnCell<T> {
     /// assert!((trace.steps[1].h[0] - 0.550914746719071_f64).abs() < 1e-12);
     /// ```
     pub fn forward(&self, xs: &[DVector<T>], h0: Option<&DVector<T>>) -> Result<RnnTrace<T>, ShapeError> {
-        check_inputs(xs, self.input_size())?;
-        let h0 = initial_state(h0, self.hidden_size())?;
-        let mut steps: Vec<RnnStep<T>> = Vec::with_capacity(xs.len());
-        for x in xs {
-            let step = self.step(x, steps.last().map_or(&h0, |s| &s.h));
-            steps.push(step);
-        }
-        Ok(Trace { h0, c0: DVector::zeros(0), steps })
+        run_hidden_only(xs, (self.input_size(), self.hidden_size()), h0, |x, h| self.step(x, h))
     }
 
     /// Backpropagation through time. `dh_out[t]` is the error the loss sends into h_{t+1}

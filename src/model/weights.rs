@@ -5,10 +5,10 @@
 
 use std::fmt;
 
-use nalgebra::{DMatrix, DVector};
+use nalgebra::DVector;
 use serde_json::{Map, Value};
 
-use crate::model::cell::{GateClamps, GruCell, Lstm1997Cell, LstmCell, Parameters, Peepholes, RnnCell};
+use crate::model::cell::Parameters;
 use crate::model::network::{AnyCell, CellKind};
 use crate::model::{Activation, Real};
 
@@ -182,54 +182,7 @@ pub fn cell_from_json<T: Real>(kind: CellKind, text: &str) -> Result<AnyCell<T>,
 
 /// A cell of the given kind and sizes with every parameter zero.
 pub fn zero_cell<T: Real>(kind: CellKind, input: usize, hidden: usize) -> AnyCell<T> {
-    let gates = |g: usize| (DMatrix::zeros(g * hidden, input), DMatrix::zeros(g * hidden, hidden));
-    match kind {
-        CellKind::Rnn(activation) => {
-            let (weight_ih, weight_hh) = gates(1);
-            AnyCell::Rnn(RnnCell {
-                weight_ih,
-                weight_hh,
-                bias_ih: DVector::zeros(hidden),
-                bias_hh: DVector::zeros(hidden),
-                activation,
-            })
-        }
-        CellKind::Lstm { peepholes } => {
-            let (weight_ih, weight_hh) = gates(4);
-            AnyCell::Lstm(LstmCell {
-                weight_ih,
-                weight_hh,
-                bias_ih: DVector::zeros(4 * hidden),
-                bias_hh: DVector::zeros(4 * hidden),
-                peepholes: peepholes.then(|| Peepholes {
-                    input: DVector::zeros(hidden),
-                    forget: DVector::zeros(hidden),
-                    output: DVector::zeros(hidden),
-                }),
-                clamps: GateClamps::default(),
-            })
-        }
-        CellKind::Lstm1997 => {
-            let (weight_ih, weight_hh) = gates(3);
-            AnyCell::Lstm1997(Lstm1997Cell {
-                weight_ih,
-                weight_hh,
-                bias_ih: DVector::zeros(3 * hidden),
-                bias_hh: DVector::zeros(3 * hidden),
-                clamps: GateClamps::default(),
-            })
-        }
-        CellKind::Gru => {
-            let (weight_ih, weight_hh) = gates(3);
-            AnyCell::Gru(GruCell {
-                weight_ih,
-                weight_hh,
-                bias_ih: DVector::zeros(3 * hidden),
-                bias_hh: DVector::zeros(3 * hidden),
-                clamps: GateClamps::default(),
-            })
-        }
-    }
+    AnyCell::<T>::seeded(kind, input, hidden, &mut crate::model::Rng::new(0)).zeros_like()
 }
 
 /// Writes any parameter set in the same format: matrices as lists of rows, vectors as lists.

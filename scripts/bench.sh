@@ -17,7 +17,7 @@ mkdir -p "$out"
 echo "== Rust (criterion, native)"
 RUSTFLAGS="-C target-cpu=native" CARGO_TARGET_DIR=target/bench-native \
   cargo bench --locked --bench lstm_step -- --noplot >"$out/criterion.txt" 2>&1 || { cat "$out/criterion.txt"; exit 1; }
-grep -E "^lstm|time:" "$out/criterion.txt"
+grep -E "^(lstm|peak)|time:" "$out/criterion.txt"
 
 echo "== PyTorch (1 thread)"
 if "$PY" -c "import torch" 2>/dev/null; then
@@ -36,26 +36,34 @@ python3 - "$out" <<'PY'
 import json, pathlib, sys
 out = pathlib.Path(sys.argv[1])
 crit = pathlib.Path("target/bench-native/criterion")
-def rust(prec, h):
-    f = crit / f"lstm_forward_backward_{prec}" / str(h) / "new" / "estimates.json"
-    return json.loads(f.read_text())["median"]["point_estimate"] / 1000 / 100 if f.exists() else None
-def jsonl(name):
+def median_ns(group, param):
+    f = crit / group / str(param) / "new" / "estimates.json"
+    return json.loads(f.read_text())["median"]["point_estimate"] if f.exists() else None
+def rust(group, h):
+    ns = median_ns(group, h)
+    return None if ns is None else ns / 1000 / 100
+def jsonl(name, key="us_per_step"):
     rows = {}
     for line in (out / name).read_text().splitlines():
         try:
-            d = json.loads(line); rows[d["hidden"]] = d["us_per_step"]
+            d = json.loads(line); rows[d["hidden"]] = d[key]
         except (ValueError, KeyError):
             pass
     return rows
-torch, wasm = jsonl("torch.jsonl"), jsonl("wasm.jsonl")
+torch, wasm, wasm_ref = jsonl("torch.jsonl"), jsonl("wasm.jsonl"), jsonl("wasm.jsonl", "reference_us_per_step")
+peak_ns = median_ns("peak_sgemm_f32", 256)
+peak = None if peak_ns is None else 256**3 / peak_ns  # multiply-adds per ns = GMAC/s
 fmt = lambda x: "—" if x is None else f"{x:.2f}"
 ratio = lambda a, b: "—" if a is None or b is None else f"{a / b:.2f}×"
 print()
-print("| H | MACs/step 12·H·(H+I) | Rust f32 µs/step | Rust f64 µs/step | PyTorch f32 µs/step | PyTorch ÷ Rust f32 | GMAC/s (Rust f32) | wasm f32 µs/step | wasm ÷ native |")
-print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+print(f"One core's dense f32 peak (256³ sgemm): {fmt(peak)} GMAC/s; limit = 12·H·(H+I) / peak.")
+print()
+print("| H | MACs/step | limit µs | kernel f32 µs | × limit | reference f32 µs | reference f64 µs | PyTorch f32 µs | PyTorch ÷ kernel | wasm kernel µs | wasm ÷ native | wasm reference µs |")
+print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for h in (8, 32, 128):
-    r32, r64, t, w = rust("f32", h), rust("f64", h), torch.get(h), wasm.get(h)
+    k, r32, r64 = rust("lstm_kernel_f32", h), rust("lstm_reference_f32", h), rust("lstm_reference_f64", h)
+    t, w, wr = torch.get(h), wasm.get(h), wasm_ref.get(h)
     macs = 12 * h * (h + 2)
-    rate = "—" if r32 is None else f"{macs / r32 / 1000:.1f}"
-    print(f"| {h} | {macs:,} | {fmt(r32)} | {fmt(r64)} | {fmt(t)} | {ratio(t, r32)} | {rate} | {fmt(w)} | {ratio(w, r32)} |")
+    limit = None if peak is None else macs / peak / 1000
+    print(f"| {h} | {macs:,} | {fmt(limit)} | {fmt(k)} | {ratio(k, limit)} | {fmt(r32)} | {fmt(r64)} | {fmt(t)} | {ratio(t, k)} | {fmt(w)} | {ratio(w, k)} | {fmt(wr)} |")
 PY

@@ -126,7 +126,10 @@ fn main() {
         "| task | model | H | weights | seeds solved | median sequences to success | test accuracy (median) | test MSE (median) | budget | wall time / seed | paper |"
     );
     println!("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
-    for row in rows().into_iter().filter(|r| only.as_deref().is_none_or(|o| o == r.group)) {
+    // `--only adding` keeps a task's rows; `--only "forget gate"` the rows whose model names it.
+    for row in
+        rows().into_iter().filter(|r| only.as_deref().is_none_or(|o| o == r.group || r.model.contains(o)))
+    {
         let e = &row.experiment;
         let start = Instant::now();
         let outcomes: Vec<_> = (1..=seeds).map(|seed| e.run::<f32>(seed, 1_000 + seed)).collect();

@@ -6,6 +6,7 @@ pub mod activation;
 pub mod cell;
 pub mod export;
 pub mod flow;
+pub mod kernel;
 pub mod network;
 pub mod readout;
 pub mod rng;

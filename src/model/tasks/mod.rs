@@ -159,11 +159,16 @@ impl Task {
     pub fn evaluate<T: Real>(&self, network: &Network<T>, count: usize, seed: u64) -> Evaluation {
         let mut rng = Rng::new(seed);
         let (mut loss, mut sq, mut values, mut correct) = (0.0, 0.0, 0usize, 0usize);
+        let mut kernel = crate::model::kernel::LstmKernel::new();
         for _ in 0..count {
             let sample = self.generate(&mut rng);
-            let Ok(run) = network.run(&sample) else { continue };
-            loss += run.loss;
-            for (t, y) in sample.targets.iter().zip(&run.outputs) {
+            let Ok((outputs, sample_loss)) =
+                crate::model::train::sample::outputs_and_loss(network, &sample, &mut kernel)
+            else {
+                continue;
+            };
+            loss += sample_loss;
+            for (t, y) in sample.targets.iter().zip(&outputs) {
                 if let (Some(Target::Values(t)), Some(y)) = (t, y) {
                     for (a, b) in t.iter().zip(y.iter()) {
                         sq += (a - b) * (a - b);
@@ -171,7 +176,7 @@ impl Task {
                     }
                 }
             }
-            correct += self.correct(&sample, &run.outputs) as usize;
+            correct += self.correct(&sample, &outputs) as usize;
         }
         let n = count.max(1) as f64;
         Evaluation {

@@ -5,12 +5,14 @@ pub mod experiment;
 pub mod loss;
 pub mod optim;
 pub mod presets;
+pub mod sample;
 
 use crate::model::cell::Parameters;
+use crate::model::kernel::LstmKernel;
 use crate::model::network::{CellKind, Network};
 use crate::model::tasks::Task;
 use crate::model::{Real, Rng};
-use optim::{Optimizer, OptimizerKind, accumulate, clip_global_norm, scale};
+use optim::{Optimizer, OptimizerKind, clip_global_norm, scale};
 
 /// How to train.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -69,6 +71,8 @@ pub struct Trainer<T: Real> {
     pub seen: usize,
     /// Whether training can continue.
     pub status: Status,
+    /// Buffers for the fast LSTM path, reused across samples.
+    kernel: LstmKernel,
 }
 
 impl<T: Real> Trainer<T> {
@@ -97,6 +101,7 @@ impl<T: Real> Trainer<T> {
             rng,
             seen: 0,
             status: Status::Running,
+            kernel: LstmKernel::new(),
         }
     }
 
@@ -114,11 +119,8 @@ impl<T: Real> Trainer<T> {
             let mut batch_loss = 0.0;
             for _ in 0..batch {
                 let sample = self.task.generate(&mut self.rng);
-                match self.network.loss_and_grads(&sample) {
-                    Ok((run, g)) => {
-                        batch_loss += run.loss;
-                        accumulate(&mut grads, &g);
-                    }
+                match sample::accumulate_sample(&self.network, &sample, &mut grads, &mut self.kernel) {
+                    Ok(loss) => batch_loss += loss,
                     Err(e) => {
                         self.status = Status::Diverged(format!("the task produced a bad sequence: {e}"));
                         break;

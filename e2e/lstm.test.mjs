@@ -153,4 +153,19 @@ describe('the LSTM cell scene', () => {
       }
     });
   }
+  it('links each equation to its part of the diagram, both ways', async () => {
+    const { page, context, problems } = await openPage(harness, '/?lesson=lstm-cell&lang=en');
+    const linked = (selector) => page.locator(selector).evaluate((el) => el.classList.contains('linked'));
+    await page.locator('.eq-row[data-term="f"]').hover();
+    assert.ok(await linked('.lstm-diagram .term[data-term="f"]'), 'pointing at the f equation highlights the forget gate');
+    assert.ok(!(await linked('.lstm-diagram .term[data-term="i"]')));
+    await page.locator('.lstm-diagram .term[data-term="o"] .gate-text').hover();
+    assert.ok(await linked('.eq-row[data-term="o"]'), 'pointing at the output gate highlights its equation');
+    assert.ok(!(await linked('.eq-row[data-term="f"]')));
+    await page.locator('.eq-row[data-term="c"]').focus();
+    assert.ok(await linked('.lstm-diagram .term[data-term="c"]'), 'keyboard focus links too');
+    assert.deepEqual(problems.pageErrors, []);
+    assert.deepEqual(problems.consoleErrors, []);
+    await context.close();
+  });
 });

@@ -50,13 +50,15 @@ pub enum Scene {
     RnnSteps(SequencePreset),
     /// An LSTM cell opened up at one time step: the conveyor belt, the gates, gate surgery.
     LstmCell(SequencePreset),
+    /// Any cell (RNN, LSTM, GRU) folded or unrolled, optionally an RNN and an LSTM side by side.
+    Explore(SequencePreset),
 }
 
 impl Scene {
     /// The preset the scene starts from.
     pub fn preset(&self) -> &SequencePreset {
         match self {
-            Scene::RnnSteps(p) | Scene::LstmCell(p) => p,
+            Scene::RnnSteps(p) | Scene::LstmCell(p) | Scene::Explore(p) => p,
         }
     }
 }

@@ -38,6 +38,17 @@ impl CellKind {
         }
     }
 
+    /// How an LSTM squashes its candidate and its cell state, as the diagrams label them: the
+    /// forget-gate LSTM uses tanh for both, the 1997 cell g = 4σ − 2 and h = 2σ − 1 (see
+    /// [`crate::model::cell::lstm1997`]). `None` for cells without a cell state.
+    pub fn squash_labels(self) -> Option<(&'static str, &'static str)> {
+        match self {
+            CellKind::Lstm { .. } => Some(("tanh", "tanh")),
+            CellKind::Lstm1997 => Some(("4σ−2", "2σ−1")),
+            CellKind::Rnn(_) | CellKind::Gru => None,
+        }
+    }
+
     /// The inverse of [`CellKind::name`] (an RNN gets tanh).
     pub fn from_name(name: &str) -> Option<Self> {
         Some(match name {

@@ -46,6 +46,7 @@ messages! {
     SequenceLabel => "입력 수열 (쉼표로 구분, Enter로 적용)", "Input sequence (comma-separated, Enter to apply)";
     SequenceChoices => "예시 수열", "Example sequences";
     Pause => "일시 정지", "Pause";
+    PlaySpeed => "재생 속도", "Playback speed";
     SceneLstmTitle => "살아 있는 LSTM 셀", "A live LSTM cell";
     LstmDiagramLabel => "열린 LSTM 셀: 위쪽의 컨베이어 벨트가 셀 상태를 나르고, 아래의 게이트가 쓰고 지우고 읽습니다.", "The LSTM cell opened up: the conveyor belt along the top carries the cell state; the gates below write, erase and read it.";
     KeyboardHint => "장면을 선택한 뒤 ←/→: 한 시점, Home/End: 처음/끝, 스페이스: 재생/정지", "Select the scene, then ←/→: one step, Home/End: first/last, space: play/pause";
@@ -72,6 +73,19 @@ messages! {
     HiddenRow => "은닉 상태", "hidden state";
     ValueLegend => "색: 음수는 파랑, 양수는 주황, 0은 흰색", "Colour: negative is blue, positive is orange, zero is white";
     ModelError => "이 장면을 계산할 수 없습니다", "This scene could not be computed";
+    SceneExploreTitle => "셀 탐색기", "Cell explorer";
+    CellKindLabel => "셀 종류", "Cell";
+    KindRnn => "바닐라 RNN", "Vanilla RNN";
+    KindLstm => "LSTM", "LSTM";
+    KindGru => "GRU", "GRU";
+    KindLstm1997 => "LSTM (1997)", "LSTM (1997)";
+    CecLoop => "고정된 1 (CEC)", "fixed 1 (CEC)";
+    HiddenSize => "은닉 크기 H", "Hidden size H";
+    Fold => "접기", "Fold";
+    Unfold => "펼치기", "Unfold";
+    Compare => "RNN과 LSTM 나란히", "RNN and LSTM side by side";
+    ExploreUnrolledLabel => "시간 축으로 펼친 셀: 각 열이 한 시점이고, 네모 하나가 한 유닛의 값입니다. 열을 누르면 그 시점을 엽니다.", "The cell unrolled in time: each column is one step and each square one unit's value. Select a column to open that step.";
+    OpenStep => "열린 시점", "Open step";
 }
 
 /// The message `key` in `lang`.

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::markup_view::{Math, Prose};
-use super::scenes::{LstmCellScene, RnnSteps};
+use super::scenes::{ExploreScene, LstmCellScene, RnnSteps};
 use super::use_lang;
 use crate::lessons::{Block, Lesson, Scene, Text};
 
@@ -68,5 +68,6 @@ fn block_view(block: &'static Block) -> AnyView {
         .into_any(),
         Block::Scene(Scene::RnnSteps(preset)) => view! { <RnnSteps preset=preset /> }.into_any(),
         Block::Scene(Scene::LstmCell(preset)) => view! { <LstmCellScene preset=preset /> }.into_any(),
+        Block::Scene(Scene::Explore(preset)) => view! { <ExploreScene preset=preset /> }.into_any(),
     }
 }

@@ -13,6 +13,7 @@ use crate::lessons::SequencePreset;
 use crate::model::Rng;
 use crate::model::cell::lstm::LstmTrace;
 use crate::model::cell::{GateClamps, LstmCell};
+use crate::model::network::CellKind;
 use crate::ui::i18n::{Key, tr};
 use crate::ui::markup_view::Math;
 use crate::ui::use_lang;
@@ -22,6 +23,10 @@ use crate::ui::widgets::time_cursor::{Cursor, TimeControls};
 use crate::ui::widgets::vector::MatrixTable;
 
 const CELL_W: f64 = 46.0;
+/// The narrowest cell that still prints its number.
+const NUMBER_W: f64 = 40.0;
+/// The widest a vector may be drawn: the gates stand 150 apart.
+const VECTOR_W: f64 = 138.0;
 const CELL_H: f64 = 22.0;
 
 /// An LSTM reading the preset's sequence, opened up at one step.
@@ -62,6 +67,8 @@ pub fn LstmCellScene(
         clamped.with(|c| c.backward(&trace, &dh_out)).ok().map(|b| (trace, b))
     });
     let backward_mode = RwSignal::new(false);
+    // The term under the pointer (or keyboard focus), highlighted in the diagram and the equations.
+    let linked = RwSignal::new(None::<&'static str>);
     let cursor = Cursor::new(Signal::derive(move || inputs.with(Vec::len)));
 
     view! {
@@ -72,7 +79,7 @@ pub fn LstmCellScene(
             <p class="scene-hint">{move || tr(Key::KeyboardHint, lang.get())}</p>
             <SequenceEditor inputs=inputs />
             {move || match trace.get() {
-                Ok(trace) => view! { <LstmDiagram trace=trace step=cursor.step.get() /> }.into_any(),
+                Ok(trace) => view! { <LstmDiagram trace=trace step=cursor.step.get() linked=linked /> }.into_any(),
                 Err(message) => view! {
                     <p class="scene-error" role="alert">{tr(Key::ModelError, lang.get())} ": " {message}</p>
                 }.into_any(),
@@ -94,7 +101,7 @@ pub fn LstmCellScene(
                 backward.get().map(|(t, b)| view! { <LstmBackwardPanel trace=t back=b step=cursor.step.get() /> })
             }}
             <GateSurgery clamps=clamps />
-            {move || trace.get().ok().map(|t| view! { <LstmEquations trace=t step=cursor.step.get() /> })}
+            {move || trace.get().ok().map(|t| view! { <LstmEquations trace=t step=cursor.step.get() linked=linked /> })}
             <LstmWeights cell=cell.clone() />
             <p class="legend">{move || tr(Key::ValueLegend, lang.get())}</p>
         </section>
@@ -102,6 +109,9 @@ pub fn LstmCellScene(
 }
 
 /// A vector drawn inside the SVG as a row of coloured cells with a label above.
+/// Cells narrower than `NUMBER_W` show only their colour (the number is in the tooltip and in the
+/// equations below the diagram).
+#[allow(clippy::too_many_arguments)]
 fn svg_vector(
     x: f64,
     y: f64,
@@ -109,19 +119,23 @@ fn svg_vector(
     id: &'static str,
     label: String,
     scale: f64,
+    cell_w: f64,
 ) -> impl IntoView {
     let cells = values
         .iter()
         .enumerate()
         .map(|(j, &v)| {
-            let cx = x + CELL_W * j as f64;
+            let cx = x + cell_w * j as f64;
+            let number = (cell_w >= NUMBER_W).then(|| view! {
+                <text x=cx + cell_w / 2.0 - 1.0 y=y + 15.5 text-anchor="middle" class="hcell-text" fill=value_ink(v, scale)>
+                    {format_value(v)}
+                </text>
+            });
             view! {
                 <g data-testid=format!("{id}-{j}") data-value=v.to_string()>
                     <title>{format!("{label}[{}] = {v}", j + 1)}</title>
-                    <rect x=cx y=y width=CELL_W - 2.0 height=CELL_H rx=3.0 fill=value_fill(v, scale) class="hcell" />
-                    <text x=cx + CELL_W / 2.0 - 1.0 y=y + 15.5 text-anchor="middle" class="hcell-text" fill=value_ink(v, scale)>
-                        {format_value(v)}
-                    </text>
+                    <rect x=cx y=y width=cell_w - 2.0 height=CELL_H rx=3.0 fill=value_fill(v, scale) class="hcell" />
+                    {number}
                 </g>
             }
         })
@@ -136,17 +150,29 @@ fn svg_vector(
 
 /// The cell diagram at one step.
 #[component]
-fn LstmDiagram(trace: LstmTrace<f64>, step: usize) -> impl IntoView {
+pub(crate) fn LstmDiagram(
+    trace: LstmTrace<f64>,
+    step: usize,
+    /// The term highlighted here and in the equations (`"i"`, `"f"`, `"g"`, `"o"`, `"c"`, `"h"`).
+    linked: RwSignal<Option<&'static str>>,
+    /// The forget-gate LSTM or the 1997 cell, whose CEC keeps the cell state with a fixed 1.
+    #[prop(default = CellKind::Lstm { peepholes: false })]
+    kind: CellKind,
+) -> impl IntoView {
     let lang = use_lang();
     let Some(s) = trace.steps.get(step).cloned() else { return ().into_any() };
     let n = s.h.len() as f64;
-    let w = CELL_W * n;
+    // Up to three units print their numbers; wider cells shrink so the gates never overlap.
+    let cw = (VECTOR_W / n).min(CELL_W);
+    let w = cw * n;
     let label = move |key: Key| tr(key, lang.get_untracked()).to_string();
     // Column centres of the four gate boxes, the two belt operators and the output path.
     let (fx, ix, gx, ox) = (290.0, 440.0, 590.0, 740.0);
     let write_x = 515.0;
     let read_x = 880.0;
     let ig = s.i.component_mul(&s.g);
+    let (g_squash, h_squash) = kind.squash_labels().unwrap_or(("tanh", "tanh"));
+    let cec = kind == CellKind::Lstm1997;
     view! {
         <figure class="lstm-wrap">
             <svg class="lstm-diagram" viewBox="0 0 1040 440" role="img" data-testid="lstm-diagram"
@@ -160,8 +186,11 @@ fn LstmDiagram(trace: LstmTrace<f64>, step: usize) -> impl IntoView {
                 // The conveyor belt.
                 <line x1=20.0 y1=120.0 x2=1008.0 y2=120.0 class="belt" />
                 <path d="M 1006 110 L 1024 120 L 1006 130 z" class="belt-head" />
-                {svg_vector(16.0, 72.0, &s.c_prev, "lstm-cprev", format!("c{} · {}", sub(step), label(Key::CellPrev)), 2.0)}
-                {svg_vector(1024.0 - w, 72.0, &s.c, "lstm-c", format!("c{} · {}", sub(step + 1), label(Key::CellNow)), 2.0)}
+                {svg_vector(16.0, 72.0, &s.c_prev, "lstm-cprev", format!("c{} · {}", sub(step), label(Key::CellPrev)), 2.0, cw)}
+                <g class="term" class:linked=move || linked.get() == Some("c") data-term="c"
+                    on:mouseenter=move |_| linked.set(Some("c")) on:mouseleave=move |_| linked.set(None)>
+                    {svg_vector(1024.0 - w, 72.0, &s.c, "lstm-c", format!("c{} · {}", sub(step + 1), label(Key::CellNow)), 2.0, cw)}
+                </g>
                 <circle cx=fx cy=120.0 r=15.0 class="op" /><text x=fx y=126.0 text-anchor="middle" class="op-text">"×"</text>
                 <circle cx=write_x cy=120.0 r=15.0 class="op" /><text x=write_x y=126.0 text-anchor="middle" class="op-text">"+"</text>
                 // Forget gate to the belt.
@@ -173,27 +202,35 @@ fn LstmDiagram(trace: LstmTrace<f64>, step: usize) -> impl IntoView {
                 <line x1=gx y1=200.0 x2=write_x + 15.0 y2=200.0 class="flow" />
                 <circle cx=write_x cy=200.0 r=15.0 class="op" /><text x=write_x y=206.0 text-anchor="middle" class="op-text">"×"</text>
                 <line x1=write_x y1=185.0 x2=write_x y2=136.0 class="flow" marker-end="url(#arrow-l)" />
-                {svg_vector(write_x + 24.0, 160.0, &ig, "lstm-ig", "i ⊙ g".to_string(), 1.0)}
+                {svg_vector(write_x + 24.0, 160.0, &ig, "lstm-ig", "i ⊙ g".to_string(), 1.0, cw)}
                 // Reading the belt out: tanh(c), times o, gives h.
                 <line x1=read_x y1=120.0 x2=read_x y2=160.0 class="flow" marker-end="url(#arrow-l)" />
                 <rect x=read_x - 26.0 y=162.0 width=52.0 height=26.0 rx=13.0 class="squash" />
-                <text x=read_x y=180.0 text-anchor="middle" class="squash-text">"tanh"</text>
+                <text x=read_x y=180.0 text-anchor="middle" class="squash-text">{h_squash}</text>
                 <line x1=read_x y1=188.0 x2=read_x y2=254.0 class="flow" marker-end="url(#arrow-l)" />
                 <line x1=ox + 28.0 y1=306.0 x2=read_x - 15.0 y2=270.0 class="flow" />
                 <circle cx=read_x cy=270.0 r=15.0 class="op" /><text x=read_x y=276.0 text-anchor="middle" class="op-text">"×"</text>
                 <line x1=read_x y1=285.0 x2=read_x y2=386.0 class="flow" marker-end="url(#arrow-l)" />
-                {svg_vector(1024.0 - w, 410.0, &s.h, "lstm-h", format!("h{} · {}", sub(step + 1), label(Key::HiddenNow)), 1.0)}
-                {svg_vector(read_x - 34.0 - w, 166.0, &s.squashed_c, "lstm-tanhc", "tanh c".to_string(), 1.0)}
+                <g class="term" class:linked=move || linked.get() == Some("h") data-term="h"
+                    on:mouseenter=move |_| linked.set(Some("h")) on:mouseleave=move |_| linked.set(None)>
+                    {svg_vector(1024.0 - w, 410.0, &s.h, "lstm-h", format!("h{} · {}", sub(step + 1), label(Key::HiddenNow)), 1.0, cw)}
+                </g>
+                {svg_vector(read_x - 34.0 - w, 166.0, &s.squashed_c, "lstm-tanhc", format!("{h_squash}(c)"), 1.0, cw)}
                 // The gates.
-                {gate_box(fx, "σ", "f", &s.f, "lstm-f", label(Key::ForgetGate), w)}
-                {gate_box(ix, "σ", "i", &s.i, "lstm-i", label(Key::InputGate), w)}
-                {gate_box(gx, "tanh", "g", &s.g, "lstm-g", label(Key::Candidate), w)}
-                {gate_box(ox, "σ", "o", &s.o, "lstm-o", label(Key::OutputGate), w)}
+                {if cec {
+                    // No forget gate: the carousel's self-loop, a constant 1 (the trace's f is all ones).
+                    gate_box(fx, "1", "f", &s.f, "lstm-f", label(Key::CecLoop), w, linked).into_any()
+                } else {
+                    gate_box(fx, "σ", "f", &s.f, "lstm-f", label(Key::ForgetGate), w, linked).into_any()
+                }}
+                {gate_box(ix, "σ", "i", &s.i, "lstm-i", label(Key::InputGate), w, linked)}
+                {gate_box(gx, g_squash, "g", &s.g, "lstm-g", label(Key::Candidate), w, linked)}
+                {gate_box(ox, "σ", "o", &s.o, "lstm-o", label(Key::OutputGate), w, linked)}
                 // What every gate reads: h_{t−1} and x_t.
                 <line x1=150.0 y1=360.0 x2=ox y2=360.0 class="bus" />
                 {[fx, ix, gx, ox].map(|x| view! { <line x1=x y1=360.0 x2=x y2=330.0 class="flow" marker-end="url(#arrow-l)" /> }).collect_view()}
-                {svg_vector(16.0, 318.0, &s.h_prev, "lstm-hprev", format!("h{} · {}", sub(step), label(Key::HiddenPrev)), 1.0)}
-                {svg_vector(16.0, 390.0, &s.x, "lstm-x", format!("x{} · {}", sub(step + 1), label(Key::InputNow)), 1.0)}
+                {svg_vector(16.0, 318.0, &s.h_prev, "lstm-hprev", format!("h{} · {}", sub(step), label(Key::HiddenPrev)), 1.0, cw)}
+                {svg_vector(16.0, 390.0, &s.x, "lstm-x", format!("x{} · {}", sub(step + 1), label(Key::InputNow)), 1.0, CELL_W)}
                 <line x1=16.0 + w + 4.0 y1=328.0 x2=150.0 y2=360.0 class="flow" />
                 <line x1=16.0 + CELL_W + 4.0 y1=400.0 x2=150.0 y2=360.0 class="flow" />
             </svg>
@@ -207,7 +244,8 @@ fn sub(n: usize) -> String {
     n.to_string().chars().filter_map(|c| c.to_digit(10).and_then(|d| char::from_u32(0x2080 + d))).collect()
 }
 
-/// A gate: its squash in a box, its values above.
+/// A gate: its squash in a box, its values above. Pointing at it highlights its equation.
+#[allow(clippy::too_many_arguments)]
 fn gate_box(
     x: f64,
     squash: &'static str,
@@ -216,12 +254,14 @@ fn gate_box(
     id: &'static str,
     label: String,
     w: f64,
+    linked: RwSignal<Option<&'static str>>,
 ) -> impl IntoView {
     view! {
-        <g class=format!("gate gate-{name}")>
+        <g class=format!("gate gate-{name} term") class:linked=move || linked.get() == Some(name) data-term=name
+            on:mouseenter=move |_| linked.set(Some(name)) on:mouseleave=move |_| linked.set(None)>
             <rect x=x - 30.0 y=294.0 width=60.0 height=34.0 rx=8.0 class="gate-box" />
             <text x=x y=316.0 text-anchor="middle" class="gate-text">{squash}</text>
-            {svg_vector(x - w / 2.0, 254.0, values, id, format!("{name} · {label}"), 1.0)}
+            {svg_vector(x - w / 2.0, 254.0, values, id, format!("{name} · {label}"), 1.0, w / values.len().max(1) as f64)}
         </g>
     }
 }
@@ -279,24 +319,46 @@ fn list(v: &DVector<f64>) -> String {
 
 /// The six equations of the step with their values.
 #[component]
-fn LstmEquations(trace: LstmTrace<f64>, step: usize) -> impl IntoView {
+pub(crate) fn LstmEquations(
+    trace: LstmTrace<f64>,
+    step: usize,
+    linked: RwSignal<Option<&'static str>>,
+    /// The forget-gate LSTM or the 1997 cell.
+    #[prop(default = CellKind::Lstm { peepholes: false })]
+    kind: CellKind,
+) -> impl IntoView {
     let lang = use_lang();
     let Some(s) = trace.steps.get(step).cloned() else { return ().into_any() };
     let (k, p) = (step + 1, step);
-    let lines = [
-        (format!("i_{k} = σ(…)"), list(&s.i)),
-        (format!("f_{k} = σ(…)"), list(&s.f)),
-        (format!("g_{k} = tanh(…)"), list(&s.g)),
-        (format!("o_{k} = σ(…)"), list(&s.o)),
-        (format!("c_{k} = f_{k} ⊙ c_{{{p}}} + i_{k} ⊙ g_{k}"), list(&s.c)),
-        (format!("h_{k} = o_{k} ⊙ tanh(c_{k})"), list(&s.h)),
-    ];
+    let lines = if kind == CellKind::Lstm1997 {
+        [
+            ("i", format!("i_{k} = σ(…)"), list(&s.i)),
+            ("f", format!("f_{k} = 1 (CEC)"), list(&s.f)),
+            ("g", format!("g_{k} = 4σ(…) − 2"), list(&s.g)),
+            ("o", format!("o_{k} = σ(…)"), list(&s.o)),
+            ("c", format!("c_{k} = c_{{{p}}} + i_{k} ⊙ g_{k}"), list(&s.c)),
+            ("h", format!("h_{k} = o_{k} ⊙ (2σ(c_{k}) − 1)"), list(&s.h)),
+        ]
+    } else {
+        [
+            ("i", format!("i_{k} = σ(…)"), list(&s.i)),
+            ("f", format!("f_{k} = σ(…)"), list(&s.f)),
+            ("g", format!("g_{k} = tanh(…)"), list(&s.g)),
+            ("o", format!("o_{k} = σ(…)"), list(&s.o)),
+            ("c", format!("c_{k} = f_{k} ⊙ c_{{{p}}} + i_{k} ⊙ g_{k}"), list(&s.c)),
+            ("h", format!("h_{k} = o_{k} ⊙ tanh(c_{k})"), list(&s.h)),
+        ]
+    };
     view! {
         <div class="lstm-equations">
             <h4>{move || tr(Key::EquationsHeading, lang.get())}</h4>
             <dl>
-                {lines.into_iter().map(|(lhs, rhs)| view! {
-                    <div class="eq-row"><dt><Math src=lhs /></dt><dd><code>{rhs}</code></dd></div>
+                {lines.into_iter().map(|(term, lhs, rhs)| view! {
+                    <div class="eq-row" class:linked=move || linked.get() == Some(term) data-term=term tabindex="0"
+                        on:mouseenter=move |_| linked.set(Some(term)) on:mouseleave=move |_| linked.set(None)
+                        on:focus=move |_| linked.set(Some(term)) on:blur=move |_| linked.set(None)>
+                        <dt><Math src=lhs /></dt><dd><code>{rhs}</code></dd>
+                    </div>
                 }).collect_view()}
             </dl>
         </div>

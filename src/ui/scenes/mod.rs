@@ -1,8 +1,10 @@
 //! Live scenes: each takes a preset, runs the model and draws its trace.
 
+mod explore;
 mod lstm_backward;
 mod lstm_cell;
 mod rnn_steps;
 
+pub use explore::ExploreScene;
 pub use lstm_cell::LstmCellScene;
 pub use rnn_steps::RnnSteps;

@@ -18,15 +18,21 @@ pub struct Cursor {
     pub playing: RwSignal<bool>,
     /// The number of steps (it changes when the learner edits the sequence).
     pub len: Signal<usize>,
+    /// Milliseconds between steps while playing.
+    pub interval_ms: RwSignal<u32>,
 }
 
-/// Time between steps while playing.
+/// Time between steps while playing, at normal speed.
 pub const PLAY_INTERVAL: Duration = Duration::from_millis(800);
+
+/// The speeds a learner can pick: (milliseconds per step, label).
+const SPEEDS: [(u32, &str); 5] = [(1600, "0.5×"), (800, "1×"), (400, "2×"), (200, "4×"), (100, "8×")];
 
 impl Cursor {
     /// A cursor at the first step, paused, that advances while playing and stops at the end.
     pub fn new(len: Signal<usize>) -> Self {
-        let cursor = Self { step: RwSignal::new(0), playing: RwSignal::new(false), len };
+        let interval_ms = RwSignal::new(PLAY_INTERVAL.as_millis() as u32);
+        let cursor = Self { step: RwSignal::new(0), playing: RwSignal::new(false), len, interval_ms };
         // A shorter sequence pulls the cursor back inside it.
         Effect::new(move |_| {
             let last = len.get().saturating_sub(1);
@@ -39,6 +45,7 @@ impl Cursor {
             if let Some(h) = handle.try_update_value(Option::take).flatten() {
                 h.clear();
             }
+            let interval = Duration::from_millis(u64::from(cursor.interval_ms.get()));
             if cursor.playing.get() {
                 if cursor.step.get_untracked() + 1 >= len.get_untracked() {
                     cursor.step.set(0);
@@ -53,7 +60,7 @@ impl Cursor {
                             let _ = cursor.step.try_update(|s| *s += 1);
                         }
                     },
-                    PLAY_INTERVAL,
+                    interval,
                 )
                 .ok();
                 handle.set_value(h);
@@ -93,7 +100,11 @@ impl Cursor {
 #[component]
 pub fn TimeControls(cursor: Cursor) -> impl IntoView {
     let lang = use_lang();
-    let Cursor { step, playing, len } = cursor;
+    let Cursor { step, playing, len, interval_ms } = cursor;
+    let speeds = SPEEDS
+        .map(|(ms, label)| view! { <option value=ms.to_string() selected=move || interval_ms.get() == ms>{label}</option> })
+        .into_iter()
+        .collect_view();
     view! {
         <div class="stepper" role="group" aria-label=move || tr(Key::StepOf, lang.get())>
             <button class="icon-btn" aria-label=move || tr(Key::StepFirst, lang.get()) data-testid="step-first"
@@ -112,6 +123,12 @@ pub fn TimeControls(cursor: Cursor) -> impl IntoView {
                 disabled=move || { step.get() + 1 >= len.get() } on:click=move |_| cursor.go(step.get() + 1)><Icon kind=IconKind::Next /></button>
             <button class="icon-btn" aria-label=move || tr(Key::StepLast, lang.get()) data-testid="step-last"
                 disabled=move || { step.get() + 1 >= len.get() } on:click=move |_| cursor.go(len.get().saturating_sub(1))><Icon kind=IconKind::Last /></button>
+            <select class="speed" data-testid="play-speed" aria-label=move || tr(Key::PlaySpeed, lang.get())
+                on:change=move |ev| {
+                    if let Ok(ms) = event_target_value(&ev).parse::<u32>() {
+                        interval_ms.set(ms.clamp(50, 5_000));
+                    }
+                }>{speeds}</select>
         </div>
     }
 }

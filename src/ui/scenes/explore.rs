@@ -1,0 +1,357 @@
+//! The explorer: a vanilla RNN, an LSTM or a GRU reading an editable sequence, drawn folded
+//! (one cell and its loop) or unrolled in time (one copy per step), with an animated transition
+//! between the two; optionally an RNN and an LSTM side by side on the same input and cursor.
+//! Every square is a value of the model's trace, with its exact number in the tooltip.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use nalgebra::DVector;
+
+use super::lstm_cell::{LstmDiagram, LstmEquations};
+use crate::lessons::SequencePreset;
+use crate::model::Rng;
+use crate::model::cell::Parameters;
+use crate::model::network::{AnyCell, AnyTrace, CellKind};
+use crate::ui::i18n::{Key, tr};
+use crate::ui::markup_view::Math;
+use crate::ui::use_lang;
+use crate::ui::widgets::number::value_fill;
+use crate::ui::widgets::sequence_editor::SequenceEditor;
+use crate::ui::widgets::time_cursor::{Cursor, TimeControls};
+use crate::ui::widgets::vector::{MatrixTable, VectorColumn};
+
+/// The cells the explorer offers, with their menu labels and test ids.
+const KINDS: [(CellKind, &str, Key); 4] = [
+    (CellKind::Rnn(crate::model::Activation::Tanh), "rnn", Key::KindRnn),
+    (CellKind::Lstm { peepholes: false }, "lstm", Key::KindLstm),
+    (CellKind::Lstm1997, "lstm1997", Key::KindLstm1997),
+    (CellKind::Gru, "gru", Key::KindGru),
+];
+
+/// A cell seeded from the preset and its trace on the inputs.
+#[derive(Clone, PartialEq)]
+struct Model {
+    kind: CellKind,
+    cell: Arc<AnyCell<f64>>,
+    trace: Result<Arc<AnyTrace<f64>>, String>,
+}
+
+fn run(kind: CellKind, hidden: usize, seed: u64, inputs: &[f64]) -> Model {
+    let cell = AnyCell::seeded(kind, 1, hidden, &mut Rng::new(seed));
+    let xs: Vec<DVector<f64>> = inputs.iter().map(|&x| DVector::from_element(1, x)).collect();
+    let trace = cell.forward(&xs).map(Arc::new).map_err(|e| e.to_string());
+    Model { kind, cell: Arc::new(cell), trace }
+}
+
+/// Any cell on an editable sequence, folded or unrolled.
+#[component]
+pub fn ExploreScene(
+    /// The starting sequence, hidden size and seed.
+    preset: SequencePreset,
+) -> impl IntoView {
+    let lang = use_lang();
+    let kind = RwSignal::new(KINDS[1].0);
+    let hidden = RwSignal::new(preset.hidden);
+    let inputs = RwSignal::new(preset.inputs.to_vec());
+    let folded = RwSignal::new(false);
+    let compare = RwSignal::new(false);
+    let model = Memo::new(move |_| inputs.with(|xs| run(kind.get(), hidden.get(), preset.seed, xs)));
+    let partner = Memo::new(move |_| {
+        // Side by side: an RNN beside the LSTM (or an LSTM beside an RNN or GRU).
+        let other = if kind.get().squash_labels().is_some() { KINDS[0].0 } else { KINDS[1].0 };
+        compare.get().then(|| inputs.with(|xs| run(other, hidden.get(), preset.seed, xs)))
+    });
+    let cursor = Cursor::new(Signal::derive(move || inputs.with(Vec::len)));
+    let step = cursor.step;
+
+    let kind_buttons = KINDS
+        .map(|(k, id, key)| {
+            view! {
+                <button role="radio" data-testid=format!("kind-{id}") aria-checked=move || (kind.get() == k).to_string()
+                    on:click=move |_| kind.set(k)>{move || tr(key, lang.get())}</button>
+            }
+        })
+        .into_iter()
+        .collect_view();
+    let hidden_options = (1..=8)
+        .map(|n| view! { <option value=n.to_string() selected=move || hidden.get() == n>{n}</option> })
+        .collect_view();
+
+    view! {
+        <section class="scene" data-testid="scene-explore" tabindex="0" aria-labelledby="scene-explore-title"
+            on:keydown=move |ev| { cursor.handle_key(&ev); }>
+            <h3 id="scene-explore-title" class="scene-title">{move || tr(Key::SceneExploreTitle, lang.get())}</h3>
+            <p class="scene-caption">{move || preset.caption.get(lang.get())}</p>
+            <p class="scene-hint">{move || tr(Key::KeyboardHint, lang.get())}</p>
+            <div class="explore-controls">
+                <div class="mode-switch" role="radiogroup" aria-label=move || tr(Key::CellKindLabel, lang.get())>
+                    {kind_buttons}
+                </div>
+                <label class="inline-field">
+                    <span>{move || tr(Key::HiddenSize, lang.get())}</span>
+                    <select data-testid="hidden-size" on:change=move |ev| {
+                        if let Ok(n) = event_target_value(&ev).parse::<usize>() {
+                            hidden.set(n.clamp(1, 8));
+                        }
+                    }>{hidden_options}</select>
+                </label>
+                <button class="toggle-btn" data-testid="fold-toggle" aria-pressed=move || folded.get().to_string()
+                    on:click=move |_| folded.update(|f| *f = !*f)>
+                    {move || tr(if folded.get() { Key::Unfold } else { Key::Fold }, lang.get())}
+                </button>
+                <button class="toggle-btn" data-testid="compare-toggle" aria-pressed=move || compare.get().to_string()
+                    on:click=move |_| compare.update(|c| *c = !*c)>
+                    {move || tr(Key::Compare, lang.get())}
+                </button>
+            </div>
+            <SequenceEditor inputs=inputs />
+            <div class="lanes" class:compare=move || compare.get()>
+                {move || view! { <Lane model=model.get() step=step folded=folded /> }}
+                {move || partner.get().map(|m| view! { <Lane model=m step=step folded=folded /> })}
+            </div>
+            <TimeControls cursor=cursor />
+            {move || view! { <StepDetail model=model.get() step=step.get() /> }}
+            {move || view! { <ExploreWeights model=model.get() /> }}
+            <p class="legend">{move || tr(Key::ValueLegend, lang.get())}</p>
+        </section>
+    }
+}
+
+const UNIT: f64 = 12.0;
+const LEFT: f64 = 44.0;
+const HEIGHT: f64 = 196.0;
+
+fn col_width(hidden: usize) -> f64 {
+    (UNIT * hidden as f64 + 30.0).max(76.0)
+}
+
+fn kind_id(kind: CellKind) -> &'static str {
+    KINDS.iter().find(|(k, _, _)| *k == kind).map_or("rnn", |(_, id, _)| id)
+}
+
+/// A row of small squares, one per unit, each with its exact value in a tooltip.
+fn squares(
+    values: &[f64],
+    x0: f64,
+    y: f64,
+    name: String,
+    scale: f64,
+    testid: String,
+) -> impl IntoView + use<> {
+    values
+        .iter()
+        .enumerate()
+        .map(|(j, &v)| {
+            view! {
+                <rect x=x0 + UNIT * j as f64 y=y width=UNIT - 1.0 height=UNIT - 1.0 rx=2.0 class="unit"
+                    fill=value_fill(v, scale) data-testid=format!("{testid}-{j}") data-value=v.to_string()>
+                    <title>{format!("{name}[{}] = {v}", j + 1)}</title>
+                </rect>
+            }
+        })
+        .collect_view()
+}
+
+/// One cell over the whole sequence: folded into its loop, or unrolled into a row of copies.
+#[component]
+fn Lane(model: Model, step: RwSignal<usize>, folded: RwSignal<bool>) -> impl IntoView {
+    let lang = use_lang();
+    let Ok(trace) = model.trace.clone() else {
+        let message = model.trace.err().unwrap_or_default();
+        return view! { <p class="scene-error" role="alert">{move || tr(Key::ModelError, lang.get())} ": " {message.clone()}</p> }
+            .into_any();
+    };
+    let id = kind_id(model.kind);
+    let hs = trace.hidden_states();
+    let cs: Option<Vec<DVector<f64>>> = match &*trace {
+        AnyTrace::Lstm(t) => Some(t.steps.iter().map(|s| s.c.clone()).collect()),
+        _ => None,
+    };
+    let n = model.cell.hidden_size();
+    let col = col_width(n);
+    let len = hs.len();
+    let cell_label = match model.kind {
+        CellKind::Rnn(a) => a.name(),
+        CellKind::Lstm { .. } => "LSTM",
+        CellKind::Lstm1997 => "LSTM '97",
+        CellKind::Gru => "GRU",
+    };
+    let columns = hs
+        .iter()
+        .enumerate()
+        .map(|(t, h)| {
+            let cx = col / 2.0;
+            let row_x = cx - UNIT * n as f64 / 2.0;
+            let is_current = move || step.get() == t;
+            let offset = move || if folded.get() { 0.0 } else { col * t as f64 };
+            let belt = cs.as_ref().map(|cs| {
+                let c = cs[t].as_slice().to_vec();
+                view! {
+                    <line x1=0.0 y1=86.0 x2=col y2=86.0 class="belt lane-belt" />
+                    {squares(&c, row_x, 80.0, format!("c_{}", t + 1), 2.0, format!("{id}-c-{}", t + 1))}
+                }
+            });
+            view! {
+                <g class="lane-col" class:current=is_current
+                    style=move || format!("transform: translateX({}px)", offset())
+                    role="button" tabindex=move || if folded.get() && !is_current() { "-1" } else { "0" }
+                    aria-hidden=move || (folded.get() && !is_current()).to_string()
+                    data-testid=format!("{id}-col-{}", t + 1)
+                    aria-label=move || format!("{} {}", tr(Key::StepOf, lang.get()), t + 1)
+                    aria-pressed=move || is_current().to_string()
+                    on:click=move |_| step.set(t)
+                    on:keydown=move |ev| {
+                        if ev.key() == "Enter" || ev.key() == " " {
+                            ev.prevent_default();
+                            ev.stop_propagation();
+                            step.set(t);
+                        }
+                    }>
+                    <rect x=3.0 y=2.0 width=col - 6.0 height=HEIGHT - 4.0 rx=8.0 class="col-bg" />
+                    <text x=cx y=16.0 text-anchor="middle" class="col-label">{format!("t = {}", t + 1)}</text>
+                    {squares(h.as_slice(), row_x, 26.0, format!("h_{}", t + 1), 1.0, format!("{id}-h-{}", t + 1))}
+                    <line x1=cx y1=70.0 x2=cx y2=42.0 class="flow" marker-end="url(#arrow-x)" />
+                    <rect x=cx - 30.0 y=70.0 width=60.0 height=56.0 rx=8.0 class="cell-box" />
+                    {belt}
+                    <text x=cx y=116.0 text-anchor="middle" class="cell-label">{cell_label}</text>
+                    <line x1=cx + 30.0 y1=104.0 x2=col y2=104.0 class="flow lane-next" />
+                    <line x1=0.0 y1=104.0 x2=cx - 30.0 y2=104.0 class="flow" marker-end="url(#arrow-x)" />
+                    <line x1=cx y1=158.0 x2=cx y2=128.0 class="flow" marker-end="url(#arrow-x)" />
+                    <rect x=cx - 20.0 y=160.0 width=40.0 height=18.0 rx=9.0 class="x-pill" fill=value_fill(model_x(&trace, t), 1.0) />
+                    <text x=cx y=190.0 text-anchor="middle" class="x-label">{format!("x{}", sub(t + 1))}</text>
+                </g>
+            }
+        })
+        .collect_view();
+    let width = move || if folded.get() { LEFT + col + 40.0 } else { LEFT + col * len as f64 + 8.0 };
+    view! {
+        <figure class="lane" data-testid=format!("lane-{id}") data-folded=move || folded.get().to_string()>
+            <figcaption class="lane-title">{move || tr(KINDS.iter().find(|k| k.1 == id).map_or(Key::KindRnn, |k| k.2), lang.get())}</figcaption>
+            <div class="lane-scroll">
+                <svg class="lane-svg" viewBox=move || format!("0 0 {} {HEIGHT}", width()) width=width height=HEIGHT
+                    role="group" aria-label=move || tr(Key::ExploreUnrolledLabel, lang.get())>
+                    <defs>
+                        <marker id="arrow-x" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                            <path d="M 0 0 L 10 5 L 0 10 z" class="arrow-head" />
+                        </marker>
+                    </defs>
+                    <text x=2.0 y=100.0 class="h0-label">"h₀"</text>
+                    <g transform=format!("translate({LEFT} 0)")>
+                        {columns}
+                        // The loop of the folded cell: h_t goes round into the next step.
+                        <path class="fold-loop" class:shown=move || folded.get()
+                            d=format!("M {} 104 C {} 104 {} 150 {} 150 L {} 150 C {} 150 {} 104 {} 104",
+                                col / 2.0 + 30.0, col + 20.0, col + 20.0, col / 2.0, col / 2.0, -20.0, -20.0, col / 2.0 - 30.0)
+                            marker-end="url(#arrow-x)" />
+                    </g>
+                </svg>
+            </div>
+        </figure>
+    }
+    .into_any()
+}
+
+fn model_x(trace: &AnyTrace<f64>, t: usize) -> f64 {
+    let x = match trace {
+        AnyTrace::Rnn(r) => r.steps.get(t).map(|s| s.x[0]),
+        AnyTrace::Lstm(l) => l.steps.get(t).map(|s| s.x[0]),
+        AnyTrace::Gru(g) => g.steps.get(t).map(|s| s.x[0]),
+    };
+    x.unwrap_or(0.0)
+}
+
+/// `12` → `₁₂`, for labels inside SVG text.
+fn sub(n: usize) -> String {
+    n.to_string().chars().filter_map(|c| c.to_digit(10).and_then(|d| char::from_u32(0x2080 + d))).collect()
+}
+
+/// The open step: its equations and every vector the cell computed there.
+#[component]
+fn StepDetail(model: Model, step: usize) -> impl IntoView {
+    let lang = use_lang();
+    let Ok(trace) = model.trace else { return ().into_any() };
+    let (k, p) = (step + 1, step);
+    let v = |d: &DVector<f64>| d.as_slice().to_vec();
+    let body = match &*trace {
+        AnyTrace::Lstm(lstm) => {
+            let linked = RwSignal::new(None);
+            return view! {
+                <div class="step-detail" data-testid="step-detail">
+                    <h4>{move || format!("{} {k}", tr(Key::OpenStep, lang.get()))}</h4>
+                    <LstmDiagram trace=lstm.clone() step=step linked=linked kind=model.kind />
+                    <LstmEquations trace=lstm.clone() step=step linked=linked kind=model.kind />
+                </div>
+            }
+            .into_any();
+        }
+        AnyTrace::Rnn(rnn) => {
+            let Some(s) = rnn.steps.get(step) else { return ().into_any() };
+            view! {
+                <p class="eq-line"><Math src=format!("h_{k} = tanh(W_h h_{{{p}}} + W_x x_{k} + b)") /></p>
+                <div class="eq-values">
+                    <VectorColumn values=v(&s.h_prev) id="ex-hprev" math=format!("h_{{{p}}}") />
+                    <VectorColumn values=v(&s.x) id="ex-x" math=format!("x_{k}") />
+                    <span class="eq-op eq-arrow">"→"</span>
+                    <VectorColumn values=v(&s.pre) id="ex-pre" scale=2.0 math="a".to_string() />
+                    <span class="eq-op eq-arrow">"tanh →"</span>
+                    <VectorColumn values=v(&s.h) id="ex-h" math=format!("h_{k}") />
+                </div>
+            }
+            .into_any()
+        }
+        AnyTrace::Gru(gru) => {
+            let Some(s) = gru.steps.get(step) else { return ().into_any() };
+            view! {
+                <div class="gru-eqs">
+                    <p class="eq-line"><Math src=format!("r_{k} = σ(W_r x_{k} + U_r h_{{{p}}} + b_r)") /></p>
+                    <p class="eq-line"><Math src=format!("z_{k} = σ(W_z x_{k} + U_z h_{{{p}}} + b_z)") /></p>
+                    <p class="eq-line"><Math src=format!("n_{k} = tanh(W_n x_{k} + b_n + r_{k} ⊙ (U_n h_{{{p}}} + c_n))") /></p>
+                    <p class="eq-line"><Math src=format!("h_{k} = (1 − z_{k}) ⊙ n_{k} + z_{k} ⊙ h_{{{p}}}") /></p>
+                </div>
+                <div class="eq-values">
+                    <VectorColumn values=v(&s.h_prev) id="ex-hprev" math=format!("h_{{{p}}}") />
+                    <VectorColumn values=v(&s.x) id="ex-x" math=format!("x_{k}") />
+                    <span class="eq-op eq-arrow">"→"</span>
+                    <VectorColumn values=v(&s.r) id="ex-r" math=format!("r_{k}") />
+                    <VectorColumn values=v(&s.z) id="ex-z" math=format!("z_{k}") />
+                    <VectorColumn values=v(&s.n) id="ex-n" math=format!("n_{k}") />
+                    <span class="eq-op eq-arrow">"→"</span>
+                    <VectorColumn values=v(&s.h) id="ex-h" math=format!("h_{k}") />
+                </div>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <div class="step-detail live-formula" data-testid="step-detail">
+            <h4>{move || format!("{} {k}", tr(Key::OpenStep, lang.get()))}</h4>
+            {body}
+        </div>
+    }
+    .into_any()
+}
+
+/// Every parameter of the cell, by its PyTorch name, for checking by hand (and by the tests).
+#[component]
+fn ExploreWeights(model: Model) -> impl IntoView {
+    let lang = use_lang();
+    let tables = model
+        .cell
+        .params()
+        .into_iter()
+        .map(|p| {
+            let rows: Vec<Vec<f64>> =
+                (0..p.rows).map(|i| (0..p.cols).map(|j| p.values[j * p.rows + i]).collect()).collect();
+            view! {
+                <figure><MatrixTable rows=rows id=p.name label=p.name /><figcaption><code>{p.name}</code></figcaption></figure>
+            }
+        })
+        .collect_view();
+    view! {
+        <details class="weights" data-testid="explore-weights" data-kind=kind_id(model.kind)>
+            <summary>{move || tr(Key::WeightsHeading, lang.get())}</summary>
+            <div class="weights-grid">{tables}</div>
+        </details>
+    }
+}

@@ -32,3 +32,18 @@ pub const SEQUENCE_CHOICES: &[SequenceChoice] = &[
         values: &[1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0],
     },
 ];
+
+/// A sentence a text scene can read, one character per step.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TextChoice {
+    /// A stable id for tests.
+    pub id: &'static str,
+    /// The text.
+    pub text: &'static str,
+}
+
+/// The sentences offered: the seed's example of a word predicted from the ones before it.
+pub const TEXT_CHOICES: &[TextChoice] = &[
+    TextChoice { id: "friday-ko", text: "금요일이 지나면 주말" },
+    TextChoice { id: "friday-en", text: "after friday comes the weekend" },
+];

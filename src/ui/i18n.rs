@@ -86,6 +86,11 @@ messages! {
     Compare => "RNN과 LSTM 나란히", "RNN and LSTM side by side";
     ExploreUnrolledLabel => "시간 축으로 펼친 셀: 각 열이 한 시점이고, 네모 하나가 한 유닛의 값입니다. 열을 누르면 그 시점을 엽니다.", "The cell unrolled in time: each column is one step and each square one unit's value. Select a column to open that step.";
     OpenStep => "열린 시점", "Open step";
+    InputMode => "입력", "Input";
+    NumbersMode => "숫자", "Numbers";
+    TextMode => "글자", "Text";
+    TextLabel => "입력 문장 (한 글자가 한 시점, Enter로 적용)", "Input text (one character per step, Enter to apply)";
+    OneHotNote => "각 글자는 원-핫 벡터가 됩니다. 입력 유닛:", "Each character becomes a one-hot vector. Input units:";
 }
 
 /// The message `key` in `lang`.

@@ -9,7 +9,9 @@ use leptos::prelude::*;
 use nalgebra::DVector;
 
 use super::lstm_cell::{LstmDiagram, LstmEquations};
+use crate::input::{EncodedText, encode_text};
 use crate::lessons::SequencePreset;
+use crate::lessons::sequences::TEXT_CHOICES;
 use crate::model::Rng;
 use crate::model::cell::Parameters;
 use crate::model::network::{AnyCell, AnyTrace, CellKind};
@@ -18,6 +20,7 @@ use crate::ui::markup_view::Math;
 use crate::ui::use_lang;
 use crate::ui::widgets::number::value_fill;
 use crate::ui::widgets::sequence_editor::SequenceEditor;
+use crate::ui::widgets::text_editor::TextEditor;
 use crate::ui::widgets::time_cursor::{Cursor, TimeControls};
 use crate::ui::widgets::vector::{MatrixTable, VectorColumn};
 
@@ -29,19 +32,29 @@ const KINDS: [(CellKind, &str, Key); 4] = [
     (CellKind::Gru, "gru", Key::KindGru),
 ];
 
+/// What the cells read: numbers (one input unit) or a text (one-hot over its characters).
+#[derive(Clone, PartialEq)]
+struct Inputs {
+    xs: Vec<Vec<f64>>,
+    /// The character of each step, for text.
+    chars: Option<Vec<char>>,
+}
+
 /// A cell seeded from the preset and its trace on the inputs.
 #[derive(Clone, PartialEq)]
 struct Model {
     kind: CellKind,
     cell: Arc<AnyCell<f64>>,
     trace: Result<Arc<AnyTrace<f64>>, String>,
+    chars: Option<Vec<char>>,
 }
 
-fn run(kind: CellKind, hidden: usize, seed: u64, inputs: &[f64]) -> Model {
-    let cell = AnyCell::seeded(kind, 1, hidden, &mut Rng::new(seed));
-    let xs: Vec<DVector<f64>> = inputs.iter().map(|&x| DVector::from_element(1, x)).collect();
+fn run(kind: CellKind, hidden: usize, seed: u64, inputs: &Inputs) -> Model {
+    let input_size = inputs.xs.first().map_or(1, Vec::len);
+    let cell = AnyCell::seeded(kind, input_size, hidden, &mut Rng::new(seed));
+    let xs: Vec<DVector<f64>> = inputs.xs.iter().map(|x| DVector::from_column_slice(x)).collect();
     let trace = cell.forward(&xs).map(Arc::new).map_err(|e| e.to_string());
-    Model { kind, cell: Arc::new(cell), trace }
+    Model { kind, cell: Arc::new(cell), trace, chars: inputs.chars.clone() }
 }
 
 /// Any cell on an editable sequence, folded or unrolled.
@@ -54,15 +67,28 @@ pub fn ExploreScene(
     let kind = RwSignal::new(KINDS[1].0);
     let hidden = RwSignal::new(preset.hidden);
     let inputs = RwSignal::new(preset.inputs.to_vec());
+    let text_mode = RwSignal::new(false);
+    let encoded = RwSignal::new(encode_text(TEXT_CHOICES[0].text).unwrap_or(EncodedText {
+        symbols: vec![],
+        chars: vec![],
+        inputs: vec![],
+    }));
     let folded = RwSignal::new(false);
     let compare = RwSignal::new(false);
-    let model = Memo::new(move |_| inputs.with(|xs| run(kind.get(), hidden.get(), preset.seed, xs)));
+    let read = Memo::new(move |_| {
+        if text_mode.get() {
+            encoded.with(|e| Inputs { xs: e.inputs.clone(), chars: Some(e.chars.clone()) })
+        } else {
+            inputs.with(|v| Inputs { xs: v.iter().map(|&x| vec![x]).collect(), chars: None })
+        }
+    });
+    let model = Memo::new(move |_| read.with(|r| run(kind.get(), hidden.get(), preset.seed, r)));
     let partner = Memo::new(move |_| {
         // Side by side: an RNN beside the LSTM (or an LSTM beside an RNN or GRU).
         let other = if kind.get().squash_labels().is_some() { KINDS[0].0 } else { KINDS[1].0 };
-        compare.get().then(|| inputs.with(|xs| run(other, hidden.get(), preset.seed, xs)))
+        compare.get().then(|| read.with(|r| run(other, hidden.get(), preset.seed, r)))
     });
-    let cursor = Cursor::new(Signal::derive(move || inputs.with(Vec::len)));
+    let cursor = Cursor::new(Signal::derive(move || read.with(|r| r.xs.len())));
     let step = cursor.step;
 
     let kind_buttons = KINDS
@@ -105,7 +131,17 @@ pub fn ExploreScene(
                     {move || tr(Key::Compare, lang.get())}
                 </button>
             </div>
-            <SequenceEditor inputs=inputs />
+            <div class="mode-switch" role="radiogroup" aria-label=move || tr(Key::InputMode, lang.get())>
+                <button role="radio" data-testid="mode-numbers" aria-checked=move || (!text_mode.get()).to_string()
+                    on:click=move |_| text_mode.set(false)>{move || tr(Key::NumbersMode, lang.get())}</button>
+                <button role="radio" data-testid="mode-text" aria-checked=move || text_mode.get().to_string()
+                    on:click=move |_| text_mode.set(true)>{move || tr(Key::TextMode, lang.get())}</button>
+            </div>
+            {move || if text_mode.get() {
+                view! { <TextEditor encoded=encoded /> }.into_any()
+            } else {
+                view! { <SequenceEditor inputs=inputs /> }.into_any()
+            }}
             <div class="lanes" class:compare=move || compare.get()>
                 {move || view! { <Lane model=model.get() step=step folded=folded /> }}
                 {move || partner.get().map(|m| view! { <Lane model=m step=step folded=folded /> })}
@@ -163,6 +199,7 @@ fn Lane(model: Model, step: RwSignal<usize>, folded: RwSignal<bool>) -> impl Int
             .into_any();
     };
     let id = kind_id(model.kind);
+    let chars = model.chars.clone();
     let hs = trace.hidden_states();
     let cs: Option<Vec<DVector<f64>>> = match &*trace {
         AnyTrace::Lstm(t) => Some(t.steps.iter().map(|s| s.c.clone()).collect()),
@@ -218,7 +255,15 @@ fn Lane(model: Model, step: RwSignal<usize>, folded: RwSignal<bool>) -> impl Int
                     <line x1=cx + 30.0 y1=104.0 x2=col y2=104.0 class="flow lane-next" />
                     <line x1=0.0 y1=104.0 x2=cx - 30.0 y2=104.0 class="flow" marker-end="url(#arrow-x)" />
                     <line x1=cx y1=158.0 x2=cx y2=128.0 class="flow" marker-end="url(#arrow-x)" />
-                    <rect x=cx - 20.0 y=160.0 width=40.0 height=18.0 rx=9.0 class="x-pill" fill=value_fill(model_x(&trace, t), 1.0) />
+                    {match chars.as_ref().and_then(|c| c.get(t)) {
+                        Some(ch) => view! {
+                            <rect x=cx - 20.0 y=160.0 width=40.0 height=18.0 rx=9.0 class="x-pill x-char" />
+                            <text x=cx y=174.0 text-anchor="middle" class="x-char-text">{ch.to_string()}</text>
+                        }.into_any(),
+                        None => view! {
+                            <rect x=cx - 20.0 y=160.0 width=40.0 height=18.0 rx=9.0 class="x-pill" fill=value_fill(model_x(&trace, t), 1.0) />
+                        }.into_any(),
+                    }}
                     <text x=cx y=190.0 text-anchor="middle" class="x-label">{format!("x{}", sub(t + 1))}</text>
                 </g>
             }

@@ -171,6 +171,8 @@ pub(crate) fn LstmDiagram(
     let write_x = 515.0;
     let read_x = 880.0;
     let ig = s.i.component_mul(&s.g);
+    // The input: one number, or a one-hot vector over a text's characters.
+    let xw = (VECTOR_W / s.x.len().max(1) as f64).min(CELL_W) * s.x.len() as f64;
     let (g_squash, h_squash) = kind.squash_labels().unwrap_or(("tanh", "tanh"));
     let cec = kind == CellKind::Lstm1997;
     view! {
@@ -230,9 +232,9 @@ pub(crate) fn LstmDiagram(
                 <line x1=150.0 y1=360.0 x2=ox y2=360.0 class="bus" />
                 {[fx, ix, gx, ox].map(|x| view! { <line x1=x y1=360.0 x2=x y2=330.0 class="flow" marker-end="url(#arrow-l)" /> }).collect_view()}
                 {svg_vector(16.0, 318.0, &s.h_prev, "lstm-hprev", format!("h{} · {}", sub(step), label(Key::HiddenPrev)), 1.0, cw)}
-                {svg_vector(16.0, 390.0, &s.x, "lstm-x", format!("x{} · {}", sub(step + 1), label(Key::InputNow)), 1.0, CELL_W)}
+                {svg_vector(16.0, 390.0, &s.x, "lstm-x", format!("x{} · {}", sub(step + 1), label(Key::InputNow)), 1.0, xw / s.x.len().max(1) as f64)}
                 <line x1=16.0 + w + 4.0 y1=328.0 x2=150.0 y2=360.0 class="flow" />
-                <line x1=16.0 + CELL_W + 4.0 y1=400.0 x2=150.0 y2=360.0 class="flow" />
+                <line x1=16.0 + xw + 4.0 y1=400.0 x2=150.0 y2=360.0 class="flow" />
             </svg>
         </figure>
     }

@@ -3,5 +3,6 @@
 pub mod icon;
 pub mod number;
 pub mod sequence_editor;
+pub mod text_editor;
 pub mod time_cursor;
 pub mod vector;

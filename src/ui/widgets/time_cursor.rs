@@ -123,6 +123,14 @@ pub fn TimeControls(cursor: Cursor) -> impl IntoView {
                 disabled=move || { step.get() + 1 >= len.get() } on:click=move |_| cursor.go(step.get() + 1)><Icon kind=IconKind::Next /></button>
             <button class="icon-btn" aria-label=move || tr(Key::StepLast, lang.get()) data-testid="step-last"
                 disabled=move || { step.get() + 1 >= len.get() } on:click=move |_| cursor.go(len.get().saturating_sub(1))><Icon kind=IconKind::Last /></button>
+            <input type="range" class="scrub" data-testid="step-scrub" min="1" max=move || len.get().max(1).to_string()
+                prop:value=move || (step.get() + 1).to_string()
+                aria-label=move || tr(Key::StepOf, lang.get())
+                on:input=move |ev| {
+                    if let Ok(t) = event_target_value(&ev).parse::<usize>() {
+                        cursor.go(t.saturating_sub(1));
+                    }
+                } />
             <select class="speed" data-testid="play-speed" aria-label=move || tr(Key::PlaySpeed, lang.get())
                 on:change=move |ev| {
                     if let Ok(ms) = event_target_value(&ev).parse::<u32>() {

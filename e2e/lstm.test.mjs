@@ -168,4 +168,20 @@ describe('the LSTM cell scene', () => {
     assert.deepEqual(problems.consoleErrors, []);
     await context.close();
   });
+  it('keeps the drawn cells across steps so values fade from one step to the next', async () => {
+    const { page, context, problems } = await openPage(harness, '/?lesson=lstm-cell&lang=en');
+    const scene = new LstmScene(page);
+    await scene.root.focus();
+    await page.getByTestId('lstm-c-0').evaluate((g) => { g.dataset.mark = 'kept'; });
+    const before = await scene.values();
+    await page.keyboard.press('ArrowRight');
+    const after = await scene.values();
+    assert.equal(await page.getByTestId('lstm-c-0').getAttribute('data-mark'), 'kept', 'the same element, recoloured');
+    assert.deepEqual(after.cprev, before.c, 'c_1 moved along the belt to become c_prev at step 2');
+    const duration = await page.getByTestId('lstm-c-0').locator('rect').evaluate((r) => getComputedStyle(r).transitionDuration);
+    assert.notEqual(duration, '0s');
+    assert.deepEqual(problems.pageErrors, []);
+    assert.deepEqual(problems.consoleErrors, []);
+    await context.close();
+  });
 });

@@ -147,7 +147,7 @@ pub fn ExploreScene(
                 {move || partner.get().map(|m| view! { <Lane model=m step=step folded=folded /> })}
             </div>
             <TimeControls cursor=cursor />
-            {move || view! { <StepDetail model=model.get() step=step.get() /> }}
+            {move || view! { <StepDetail model=model.get() step=step /> }}
             {move || view! { <ExploreWeights model=model.get() /> }}
             <p class="legend">{move || tr(Key::ValueLegend, lang.get())}</p>
         </section>
@@ -313,64 +313,71 @@ fn sub(n: usize) -> String {
 
 /// The open step: its equations and every vector the cell computed there.
 #[component]
-fn StepDetail(model: Model, step: usize) -> impl IntoView {
+fn StepDetail(model: Model, step: RwSignal<usize>) -> impl IntoView {
     let lang = use_lang();
     let Ok(trace) = model.trace else { return ().into_any() };
-    let (k, p) = (step + 1, step);
-    let v = |d: &DVector<f64>| d.as_slice().to_vec();
-    let body = match &*trace {
-        AnyTrace::Lstm(lstm) => {
-            let linked = RwSignal::new(None);
-            return view! {
-                <div class="step-detail" data-testid="step-detail">
-                    <h4>{move || format!("{} {k}", tr(Key::OpenStep, lang.get()))}</h4>
-                    <LstmDiagram trace=lstm.clone() step=step linked=linked kind=model.kind />
-                    <LstmEquations trace=lstm.clone() step=step linked=linked kind=model.kind />
-                </div>
-            }
-            .into_any();
+    let heading = move || format!("{} {}", tr(Key::OpenStep, lang.get()), step.get() + 1);
+    if let AnyTrace::Lstm(lstm) = &*trace {
+        // The LSTM diagram follows the cursor itself, so its values fade from step to step.
+        let linked = RwSignal::new(None);
+        let lstm = lstm.clone();
+        return view! {
+            <div class="step-detail" data-testid="step-detail">
+                <h4>{heading}</h4>
+                <LstmDiagram trace=lstm.clone() step=step linked=linked kind=model.kind />
+                {move || view! { <LstmEquations trace=lstm.clone() step=step.get() linked=linked kind=model.kind /> }}
+            </div>
         }
-        AnyTrace::Rnn(rnn) => {
-            let Some(s) = rnn.steps.get(step) else { return ().into_any() };
-            view! {
-                <p class="eq-line"><Math src=format!("h_{k} = tanh(W_h h_{{{p}}} + W_x x_{k} + b)") /></p>
-                <div class="eq-values">
-                    <VectorColumn values=v(&s.h_prev) id="ex-hprev" math=format!("h_{{{p}}}") />
-                    <VectorColumn values=v(&s.x) id="ex-x" math=format!("x_{k}") />
-                    <span class="eq-op eq-arrow">"→"</span>
-                    <VectorColumn values=v(&s.pre) id="ex-pre" scale=2.0 math="a".to_string() />
-                    <span class="eq-op eq-arrow">"tanh →"</span>
-                    <VectorColumn values=v(&s.h) id="ex-h" math=format!("h_{k}") />
-                </div>
+        .into_any();
+    }
+    let body = move || {
+        let step = step.get();
+        let (k, p) = (step + 1, step);
+        let v = |d: &DVector<f64>| d.as_slice().to_vec();
+        match &*trace {
+            AnyTrace::Lstm(_) => ().into_any(),
+            AnyTrace::Rnn(rnn) => {
+                let Some(s) = rnn.steps.get(step) else { return ().into_any() };
+                view! {
+                    <p class="eq-line"><Math src=format!("h_{k} = tanh(W_h h_{{{p}}} + W_x x_{k} + b)") /></p>
+                    <div class="eq-values">
+                        <VectorColumn values=v(&s.h_prev) id="ex-hprev" math=format!("h_{{{p}}}") />
+                        <VectorColumn values=v(&s.x) id="ex-x" math=format!("x_{k}") />
+                        <span class="eq-op eq-arrow">"→"</span>
+                        <VectorColumn values=v(&s.pre) id="ex-pre" scale=2.0 math="a".to_string() />
+                        <span class="eq-op eq-arrow">"tanh →"</span>
+                        <VectorColumn values=v(&s.h) id="ex-h" math=format!("h_{k}") />
+                    </div>
+                }
+                .into_any()
             }
-            .into_any()
-        }
-        AnyTrace::Gru(gru) => {
-            let Some(s) = gru.steps.get(step) else { return ().into_any() };
-            view! {
-                <div class="gru-eqs">
-                    <p class="eq-line"><Math src=format!("r_{k} = σ(W_r x_{k} + U_r h_{{{p}}} + b_r)") /></p>
-                    <p class="eq-line"><Math src=format!("z_{k} = σ(W_z x_{k} + U_z h_{{{p}}} + b_z)") /></p>
-                    <p class="eq-line"><Math src=format!("n_{k} = tanh(W_n x_{k} + b_n + r_{k} ⊙ (U_n h_{{{p}}} + c_n))") /></p>
-                    <p class="eq-line"><Math src=format!("h_{k} = (1 − z_{k}) ⊙ n_{k} + z_{k} ⊙ h_{{{p}}}") /></p>
-                </div>
-                <div class="eq-values">
-                    <VectorColumn values=v(&s.h_prev) id="ex-hprev" math=format!("h_{{{p}}}") />
-                    <VectorColumn values=v(&s.x) id="ex-x" math=format!("x_{k}") />
-                    <span class="eq-op eq-arrow">"→"</span>
-                    <VectorColumn values=v(&s.r) id="ex-r" math=format!("r_{k}") />
-                    <VectorColumn values=v(&s.z) id="ex-z" math=format!("z_{k}") />
-                    <VectorColumn values=v(&s.n) id="ex-n" math=format!("n_{k}") />
-                    <span class="eq-op eq-arrow">"→"</span>
-                    <VectorColumn values=v(&s.h) id="ex-h" math=format!("h_{k}") />
-                </div>
+            AnyTrace::Gru(gru) => {
+                let Some(s) = gru.steps.get(step) else { return ().into_any() };
+                view! {
+                    <div class="gru-eqs">
+                        <p class="eq-line"><Math src=format!("r_{k} = σ(W_r x_{k} + U_r h_{{{p}}} + b_r)") /></p>
+                        <p class="eq-line"><Math src=format!("z_{k} = σ(W_z x_{k} + U_z h_{{{p}}} + b_z)") /></p>
+                        <p class="eq-line"><Math src=format!("n_{k} = tanh(W_n x_{k} + b_n + r_{k} ⊙ (U_n h_{{{p}}} + c_n))") /></p>
+                        <p class="eq-line"><Math src=format!("h_{k} = (1 − z_{k}) ⊙ n_{k} + z_{k} ⊙ h_{{{p}}}") /></p>
+                    </div>
+                    <div class="eq-values">
+                        <VectorColumn values=v(&s.h_prev) id="ex-hprev" math=format!("h_{{{p}}}") />
+                        <VectorColumn values=v(&s.x) id="ex-x" math=format!("x_{k}") />
+                        <span class="eq-op eq-arrow">"→"</span>
+                        <VectorColumn values=v(&s.r) id="ex-r" math=format!("r_{k}") />
+                        <VectorColumn values=v(&s.z) id="ex-z" math=format!("z_{k}") />
+                        <VectorColumn values=v(&s.n) id="ex-n" math=format!("n_{k}") />
+                        <span class="eq-op eq-arrow">"→"</span>
+                        <VectorColumn values=v(&s.h) id="ex-h" math=format!("h_{k}") />
+                    </div>
+                }
+                .into_any()
             }
-            .into_any()
         }
     };
     view! {
         <div class="step-detail live-formula" data-testid="step-detail">
-            <h4>{move || format!("{} {k}", tr(Key::OpenStep, lang.get()))}</h4>
+            <h4>{heading}</h4>
             {body}
         </div>
     }

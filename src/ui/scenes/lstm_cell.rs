@@ -14,6 +14,7 @@ use crate::model::Rng;
 use crate::model::cell::lstm::LstmTrace;
 use crate::model::cell::{GateClamps, LstmCell};
 use crate::model::network::CellKind;
+use crate::model::trace::LstmStep;
 use crate::ui::i18n::{Key, tr};
 use crate::ui::markup_view::Math;
 use crate::ui::use_lang;
@@ -79,7 +80,7 @@ pub fn LstmCellScene(
             <p class="scene-hint">{move || tr(Key::KeyboardHint, lang.get())}</p>
             <SequenceEditor inputs=inputs />
             {move || match trace.get() {
-                Ok(trace) => view! { <LstmDiagram trace=trace step=cursor.step.get() linked=linked /> }.into_any(),
+                Ok(trace) => view! { <LstmDiagram trace=trace step=cursor.step linked=linked /> }.into_any(),
                 Err(message) => view! {
                     <p class="scene-error" role="alert">{tr(Key::ModelError, lang.get())} ": " {message}</p>
                 }.into_any(),
@@ -108,33 +109,35 @@ pub fn LstmCellScene(
     }
 }
 
-/// A vector drawn inside the SVG as a row of coloured cells with a label above.
+/// A vector drawn inside the SVG as a row of coloured cells with a label above. The cells stay
+/// when the time cursor moves and only their colours and numbers change, so a value carried from
+/// one step to the next visibly stays and a changed one fades to its new colour.
 /// Cells narrower than `NUMBER_W` show only their colour (the number is in the tooltip and in the
 /// equations below the diagram).
 #[allow(clippy::too_many_arguments)]
 fn svg_vector(
     x: f64,
     y: f64,
-    values: &DVector<f64>,
+    values: Signal<Vec<f64>>,
     id: &'static str,
-    label: String,
+    label: Signal<String>,
     scale: f64,
     cell_w: f64,
 ) -> impl IntoView {
-    let cells = values
-        .iter()
-        .enumerate()
-        .map(|(j, &v)| {
+    let len = values.with_untracked(Vec::len);
+    let cells = (0..len)
+        .map(|j| {
+            let v = move || values.with(|vs| vs.get(j).copied().unwrap_or(0.0));
             let cx = x + cell_w * j as f64;
             let number = (cell_w >= NUMBER_W).then(|| view! {
-                <text x=cx + cell_w / 2.0 - 1.0 y=y + 15.5 text-anchor="middle" class="hcell-text" fill=value_ink(v, scale)>
-                    {format_value(v)}
+                <text x=cx + cell_w / 2.0 - 1.0 y=y + 15.5 text-anchor="middle" class="hcell-text" fill=move || value_ink(v(), scale)>
+                    {move || format_value(v())}
                 </text>
             });
             view! {
-                <g data-testid=format!("{id}-{j}") data-value=v.to_string()>
-                    <title>{format!("{label}[{}] = {v}", j + 1)}</title>
-                    <rect x=cx y=y width=cell_w - 2.0 height=CELL_H rx=3.0 fill=value_fill(v, scale) class="hcell" />
+                <g data-testid=format!("{id}-{j}") data-value=move || v().to_string()>
+                    <title>{move || format!("{}[{}] = {}", label.get(), j + 1, v())}</title>
+                    <rect x=cx y=y width=cell_w - 2.0 height=CELL_H rx=3.0 fill=move || value_fill(v(), scale) class="hcell" />
                     {number}
                 </g>
             }
@@ -142,17 +145,17 @@ fn svg_vector(
         .collect_view();
     view! {
         <g class="svg-vector">
-            <text x=x y=y - 5.0 class="vec-label">{label}</text>
+            <text x=x y=y - 5.0 class="vec-label">{move || label.get()}</text>
             {cells}
         </g>
     }
 }
 
-/// The cell diagram at one step.
+/// The cell diagram at the time cursor.
 #[component]
 pub(crate) fn LstmDiagram(
     trace: LstmTrace<f64>,
-    step: usize,
+    #[prop(into)] step: Signal<usize>,
     /// The term highlighted here and in the equations (`"i"`, `"f"`, `"g"`, `"o"`, `"c"`, `"h"`).
     linked: RwSignal<Option<&'static str>>,
     /// The forget-gate LSTM or the 1997 cell, whose CEC keeps the cell state with a fixed 1.
@@ -160,21 +163,37 @@ pub(crate) fn LstmDiagram(
     kind: CellKind,
 ) -> impl IntoView {
     let lang = use_lang();
-    let Some(s) = trace.steps.get(step).cloned() else { return ().into_any() };
-    let n = s.h.len() as f64;
+    let Some(first) = trace.steps.first() else { return ().into_any() };
+    let n = first.h.len() as f64;
+    let inputs = first.x.len();
     // Up to three units print their numbers; wider cells shrink so the gates never overlap.
     let cw = (VECTOR_W / n).min(CELL_W);
     let w = cw * n;
-    let label = move |key: Key| tr(key, lang.get_untracked()).to_string();
+    let trace = Arc::new(trace);
+    let last = trace.len() - 1;
+    // One step's vector, following the cursor.
+    let at = {
+        let trace = trace.clone();
+        move |pick: fn(&LstmStep<f64>) -> Vec<f64>| {
+            let trace = trace.clone();
+            Signal::derive(move || pick(&trace.steps[step.get().min(last)]))
+        }
+    };
+    // A label naming the step: `c₃ · previous cell state`.
+    let named = move |symbol: &'static str, offset: usize, key: Key| {
+        Signal::derive(move || {
+            format!("{symbol}{} · {}", sub(step.get().min(last) + offset), tr(key, lang.get()))
+        })
+    };
     // Column centres of the four gate boxes, the two belt operators and the output path.
     let (fx, ix, gx, ox) = (290.0, 440.0, 590.0, 740.0);
     let write_x = 515.0;
     let read_x = 880.0;
-    let ig = s.i.component_mul(&s.g);
     // The input: one number, or a one-hot vector over a text's characters.
-    let xw = (VECTOR_W / s.x.len().max(1) as f64).min(CELL_W) * s.x.len() as f64;
+    let xw = (VECTOR_W / inputs.max(1) as f64).min(CELL_W) * inputs as f64;
     let (g_squash, h_squash) = kind.squash_labels().unwrap_or(("tanh", "tanh"));
     let cec = kind == CellKind::Lstm1997;
+    let fixed = |text: String| Signal::derive(move || text.clone());
     view! {
         <figure class="lstm-wrap">
             <svg class="lstm-diagram" viewBox="0 0 1040 440" role="img" data-testid="lstm-diagram"
@@ -188,10 +207,10 @@ pub(crate) fn LstmDiagram(
                 // The conveyor belt.
                 <line x1=20.0 y1=120.0 x2=1008.0 y2=120.0 class="belt" />
                 <path d="M 1006 110 L 1024 120 L 1006 130 z" class="belt-head" />
-                {svg_vector(16.0, 72.0, &s.c_prev, "lstm-cprev", format!("c{} · {}", sub(step), label(Key::CellPrev)), 2.0, cw)}
+                {svg_vector(16.0, 72.0, at(|s| s.c_prev.as_slice().to_vec()), "lstm-cprev", named("c", 0, Key::CellPrev), 2.0, cw)}
                 <g class="term" class:linked=move || linked.get() == Some("c") data-term="c"
                     on:mouseenter=move |_| linked.set(Some("c")) on:mouseleave=move |_| linked.set(None)>
-                    {svg_vector(1024.0 - w, 72.0, &s.c, "lstm-c", format!("c{} · {}", sub(step + 1), label(Key::CellNow)), 2.0, cw)}
+                    {svg_vector(1024.0 - w, 72.0, at(|s| s.c.as_slice().to_vec()), "lstm-c", named("c", 1, Key::CellNow), 2.0, cw)}
                 </g>
                 <circle cx=fx cy=120.0 r=15.0 class="op" /><text x=fx y=126.0 text-anchor="middle" class="op-text">"×"</text>
                 <circle cx=write_x cy=120.0 r=15.0 class="op" /><text x=write_x y=126.0 text-anchor="middle" class="op-text">"+"</text>
@@ -204,7 +223,7 @@ pub(crate) fn LstmDiagram(
                 <line x1=gx y1=200.0 x2=write_x + 15.0 y2=200.0 class="flow" />
                 <circle cx=write_x cy=200.0 r=15.0 class="op" /><text x=write_x y=206.0 text-anchor="middle" class="op-text">"×"</text>
                 <line x1=write_x y1=185.0 x2=write_x y2=136.0 class="flow" marker-end="url(#arrow-l)" />
-                {svg_vector(write_x + 24.0, 160.0, &ig, "lstm-ig", "i ⊙ g".to_string(), 1.0, cw)}
+                {svg_vector(write_x + 24.0, 160.0, at(|s| s.i.component_mul(&s.g).as_slice().to_vec()), "lstm-ig", fixed("i ⊙ g".into()), 1.0, cw)}
                 // Reading the belt out: tanh(c), times o, gives h.
                 <line x1=read_x y1=120.0 x2=read_x y2=160.0 class="flow" marker-end="url(#arrow-l)" />
                 <rect x=read_x - 26.0 y=162.0 width=52.0 height=26.0 rx=13.0 class="squash" />
@@ -215,24 +234,24 @@ pub(crate) fn LstmDiagram(
                 <line x1=read_x y1=285.0 x2=read_x y2=386.0 class="flow" marker-end="url(#arrow-l)" />
                 <g class="term" class:linked=move || linked.get() == Some("h") data-term="h"
                     on:mouseenter=move |_| linked.set(Some("h")) on:mouseleave=move |_| linked.set(None)>
-                    {svg_vector(1024.0 - w, 410.0, &s.h, "lstm-h", format!("h{} · {}", sub(step + 1), label(Key::HiddenNow)), 1.0, cw)}
+                    {svg_vector(1024.0 - w, 410.0, at(|s| s.h.as_slice().to_vec()), "lstm-h", named("h", 1, Key::HiddenNow), 1.0, cw)}
                 </g>
-                {svg_vector(read_x - 34.0 - w, 166.0, &s.squashed_c, "lstm-tanhc", format!("{h_squash}(c)"), 1.0, cw)}
+                {svg_vector(read_x - 34.0 - w, 166.0, at(|s| s.squashed_c.as_slice().to_vec()), "lstm-tanhc", fixed(format!("{h_squash}(c)")), 1.0, cw)}
                 // The gates.
                 {if cec {
                     // No forget gate: the carousel's self-loop, a constant 1 (the trace's f is all ones).
-                    gate_box(fx, "1", "f", &s.f, "lstm-f", label(Key::CecLoop), w, linked).into_any()
+                    gate_box(fx, "1", "f", at(|s| s.f.as_slice().to_vec()), "lstm-f", Key::CecLoop, w, linked).into_any()
                 } else {
-                    gate_box(fx, "σ", "f", &s.f, "lstm-f", label(Key::ForgetGate), w, linked).into_any()
+                    gate_box(fx, "σ", "f", at(|s| s.f.as_slice().to_vec()), "lstm-f", Key::ForgetGate, w, linked).into_any()
                 }}
-                {gate_box(ix, "σ", "i", &s.i, "lstm-i", label(Key::InputGate), w, linked)}
-                {gate_box(gx, g_squash, "g", &s.g, "lstm-g", label(Key::Candidate), w, linked)}
-                {gate_box(ox, "σ", "o", &s.o, "lstm-o", label(Key::OutputGate), w, linked)}
+                {gate_box(ix, "σ", "i", at(|s| s.i.as_slice().to_vec()), "lstm-i", Key::InputGate, w, linked)}
+                {gate_box(gx, g_squash, "g", at(|s| s.g.as_slice().to_vec()), "lstm-g", Key::Candidate, w, linked)}
+                {gate_box(ox, "σ", "o", at(|s| s.o.as_slice().to_vec()), "lstm-o", Key::OutputGate, w, linked)}
                 // What every gate reads: h_{t−1} and x_t.
                 <line x1=150.0 y1=360.0 x2=ox y2=360.0 class="bus" />
                 {[fx, ix, gx, ox].map(|x| view! { <line x1=x y1=360.0 x2=x y2=330.0 class="flow" marker-end="url(#arrow-l)" /> }).collect_view()}
-                {svg_vector(16.0, 318.0, &s.h_prev, "lstm-hprev", format!("h{} · {}", sub(step), label(Key::HiddenPrev)), 1.0, cw)}
-                {svg_vector(16.0, 390.0, &s.x, "lstm-x", format!("x{} · {}", sub(step + 1), label(Key::InputNow)), 1.0, xw / s.x.len().max(1) as f64)}
+                {svg_vector(16.0, 318.0, at(|s| s.h_prev.as_slice().to_vec()), "lstm-hprev", named("h", 0, Key::HiddenPrev), 1.0, cw)}
+                {svg_vector(16.0, 390.0, at(|s| s.x.as_slice().to_vec()), "lstm-x", named("x", 1, Key::InputNow), 1.0, xw / inputs.max(1) as f64)}
                 <line x1=16.0 + w + 4.0 y1=328.0 x2=150.0 y2=360.0 class="flow" />
                 <line x1=16.0 + xw + 4.0 y1=400.0 x2=150.0 y2=360.0 class="flow" />
             </svg>
@@ -252,18 +271,19 @@ fn gate_box(
     x: f64,
     squash: &'static str,
     name: &'static str,
-    values: &DVector<f64>,
+    values: Signal<Vec<f64>>,
     id: &'static str,
-    label: String,
+    key: Key,
     w: f64,
     linked: RwSignal<Option<&'static str>>,
 ) -> impl IntoView {
+    let lang = use_lang();
     view! {
         <g class=format!("gate gate-{name} term") class:linked=move || linked.get() == Some(name) data-term=name
             on:mouseenter=move |_| linked.set(Some(name)) on:mouseleave=move |_| linked.set(None)>
             <rect x=x - 30.0 y=294.0 width=60.0 height=34.0 rx=8.0 class="gate-box" />
             <text x=x y=316.0 text-anchor="middle" class="gate-text">{squash}</text>
-            {svg_vector(x - w / 2.0, 254.0, values, id, format!("{name} · {label}"), 1.0, w / values.len().max(1) as f64)}
+            {svg_vector(x - w / 2.0, 254.0, values, id, Signal::derive(move || format!("{name} · {}", tr(key, lang.get()))), 1.0, w / values.with_untracked(Vec::len).max(1) as f64)}
         </g>
     }
 }

@@ -109,7 +109,20 @@ describe('the cell explorer', () => {
       assert.equal(await page.getByTestId('step-readout').getAttribute('data-step'), '4');
       const open = expected[3];
       if (kind === 'rnn') assertClose(await values(page, 'ex-h'), open.h, 'open RNN step h_4');
-      if (kind === 'gru') for (const k of ['r', 'z', 'n', 'h']) assertClose(await values(page, `ex-${k}`), open[k], `open GRU step ${k}_4`);
+      if (kind === 'gru') {
+        for (const k of ['r', 'z', 'n', 'h']) {
+          assertClose(await values(page, `ex-${k}`), open[k], `open GRU step ${k}_4`);
+          assertClose(await values(page, `gru-${k}`), open[k], `GRU diagram ${k}_4`);
+        }
+        const kept = await values(page, 'gru-zh');
+        const added = await values(page, 'gru-zn');
+        assertClose(kept, open.z.map((z, j) => z * expected[2].h[j]), 'z ⊙ h_3 on the hidden path');
+        assertClose(kept.map((v, j) => v + added[j]), open.h, 'h_4 = z ⊙ h_3 + (1 − z) ⊙ n_4');
+        await page.locator('.eq-row[data-term="z"]').hover();
+        assert.ok(await page.locator('.gru-diagram .term[data-term="z"]').evaluate((el) => el.classList.contains('linked')));
+        await page.getByTestId('gru-diagram').scrollIntoViewIfNeeded();
+        await screenshot(page, 'explore-gru-cell-1440');
+      }
       if (kind.startsWith('lstm')) for (const k of ['i', 'f', 'g', 'o', 'c', 'h']) assertClose(await values(page, `lstm-${k}`), open[k], `open ${kind} step ${k}_4`);
       if (kind === 'lstm1997') {
         assert.equal(await page.locator('.lstm-diagram .term[data-term="f"] .gate-text').textContent(), '1', 'the CEC is drawn as a fixed 1');

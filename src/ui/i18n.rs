@@ -86,6 +86,10 @@ messages! {
     Compare => "RNN과 LSTM 나란히", "RNN and LSTM side by side";
     ExploreUnrolledLabel => "시간 축으로 펼친 셀: 각 열이 한 시점이고, 네모 하나가 한 유닛의 값입니다. 열을 누르면 그 시점을 엽니다.", "The cell unrolled in time: each column is one step and each square one unit's value. Select a column to open that step.";
     OpenStep => "열린 시점", "Open step";
+    GruDiagramLabel => "열린 GRU 셀: 위쪽 선이 은닉 상태를 나르고, 업데이트 게이트 z가 그 일부를 지키며 나머지를 후보 n으로 채웁니다. 리셋 게이트 r은 후보가 이전 상태를 얼마나 읽을지 정합니다.", "The GRU cell opened up: the line along the top carries the hidden state; the update gate z keeps part of it and fills the rest with the candidate n; the reset gate r decides how much of the old state the candidate reads.";
+    GruUpdate => "업데이트 게이트 z", "update gate z";
+    GruReset => "리셋 게이트 r", "reset gate r";
+    GruCandidate => "후보 n", "candidate n";
     InputMode => "입력", "Input";
     NumbersMode => "숫자", "Numbers";
     TextMode => "글자", "Text";

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use nalgebra::DVector;
 
+use super::gru_cell::GruDiagram;
 use super::lstm_cell::{LstmDiagram, LstmEquations};
 use crate::input::{EncodedText, encode_text};
 use crate::lessons::SequencePreset;
@@ -330,6 +331,12 @@ fn StepDetail(model: Model, step: RwSignal<usize>) -> impl IntoView {
         }
         .into_any();
     }
+    // The GRU diagram, like the LSTM's, follows the cursor itself; its equations link to it.
+    let linked = RwSignal::new(None::<&'static str>);
+    let gru_diagram = match &*trace {
+        AnyTrace::Gru(gru) => Some(view! { <GruDiagram trace=gru.clone() step=step linked=linked /> }),
+        _ => None,
+    };
     let body = move || {
         let step = step.get();
         let (k, p) = (step + 1, step);
@@ -355,10 +362,21 @@ fn StepDetail(model: Model, step: RwSignal<usize>) -> impl IntoView {
                 let Some(s) = gru.steps.get(step) else { return ().into_any() };
                 view! {
                     <div class="gru-eqs">
-                        <p class="eq-line"><Math src=format!("r_{k} = σ(W_r x_{k} + U_r h_{{{p}}} + b_r)") /></p>
-                        <p class="eq-line"><Math src=format!("z_{k} = σ(W_z x_{k} + U_z h_{{{p}}} + b_z)") /></p>
-                        <p class="eq-line"><Math src=format!("n_{k} = tanh(W_n x_{k} + b_n + r_{k} ⊙ (U_n h_{{{p}}} + c_n))") /></p>
-                        <p class="eq-line"><Math src=format!("h_{k} = (1 − z_{k}) ⊙ n_{k} + z_{k} ⊙ h_{{{p}}}") /></p>
+                        {[
+                            ("r", format!("r_{k} = σ(W_r x_{k} + U_r h_{{{p}}} + b_r)")),
+                            ("z", format!("z_{k} = σ(W_z x_{k} + U_z h_{{{p}}} + b_z)")),
+                            ("n", format!("n_{k} = tanh(W_n x_{k} + b_n + r_{k} ⊙ (U_n h_{{{p}}} + c_n))")),
+                            ("h", format!("h_{k} = (1 − z_{k}) ⊙ n_{k} + z_{k} ⊙ h_{{{p}}}")),
+                        ]
+                        .map(|(term, src)| view! {
+                            <p class="eq-line eq-row" class:linked=move || linked.get() == Some(term) data-term=term tabindex="0"
+                                on:mouseenter=move |_| linked.set(Some(term)) on:mouseleave=move |_| linked.set(None)
+                                on:focus=move |_| linked.set(Some(term)) on:blur=move |_| linked.set(None)>
+                                <Math src=src />
+                            </p>
+                        })
+                        .into_iter()
+                        .collect_view()}
                     </div>
                     <div class="eq-values">
                         <VectorColumn values=v(&s.h_prev) id="ex-hprev" math=format!("h_{{{p}}}") />
@@ -378,6 +396,7 @@ fn StepDetail(model: Model, step: RwSignal<usize>) -> impl IntoView {
     view! {
         <div class="step-detail live-formula" data-testid="step-detail">
             <h4>{heading}</h4>
+            {gru_diagram}
             {body}
         </div>
     }

@@ -23,11 +23,11 @@ use crate::ui::widgets::sequence_editor::SequenceEditor;
 use crate::ui::widgets::time_cursor::{Cursor, TimeControls};
 use crate::ui::widgets::vector::MatrixTable;
 
-const CELL_W: f64 = 46.0;
+pub(crate) const CELL_W: f64 = 46.0;
 /// The narrowest cell that still prints its number.
 const NUMBER_W: f64 = 40.0;
 /// The widest a vector may be drawn: the gates stand 150 apart.
-const VECTOR_W: f64 = 138.0;
+pub(crate) const VECTOR_W: f64 = 138.0;
 const CELL_H: f64 = 22.0;
 
 /// An LSTM reading the preset's sequence, opened up at one step.
@@ -115,7 +115,7 @@ pub fn LstmCellScene(
 /// Cells narrower than `NUMBER_W` show only their colour (the number is in the tooltip and in the
 /// equations below the diagram).
 #[allow(clippy::too_many_arguments)]
-fn svg_vector(
+pub(crate) fn svg_vector(
     x: f64,
     y: f64,
     values: Signal<Vec<f64>>,
@@ -261,13 +261,13 @@ pub(crate) fn LstmDiagram(
 }
 
 /// `12` → `₁₂`, for labels inside SVG text, where `<sub>` does not exist.
-fn sub(n: usize) -> String {
+pub(crate) fn sub(n: usize) -> String {
     n.to_string().chars().filter_map(|c| c.to_digit(10).and_then(|d| char::from_u32(0x2080 + d))).collect()
 }
 
 /// A gate: its squash in a box, its values above. Pointing at it highlights its equation.
 #[allow(clippy::too_many_arguments)]
-fn gate_box(
+pub(crate) fn gate_box(
     x: f64,
     squash: &'static str,
     name: &'static str,

@@ -1,6 +1,7 @@
 //! Live scenes: each takes a preset, runs the model and draws its trace.
 
 mod explore;
+mod gru_cell;
 mod lstm_backward;
 mod lstm_cell;
 mod rnn_steps;

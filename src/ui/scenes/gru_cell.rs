@@ -1,0 +1,95 @@
+//! The GRU cell opened up at the time cursor, drawn like the LSTM: the hidden state runs along
+//! the top; the update gate z keeps part of it (z ⊙ h_{t−1}) and lets the candidate n fill the
+//! rest ((1 − z) ⊙ n); the reset gate r decides how much of h_{t−1} the candidate may read.
+//! Every number is read from the model's trace.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::lstm_cell::{CELL_W, VECTOR_W, gate_box, sub, svg_vector};
+use crate::model::trace::{GruStep, Trace};
+use crate::ui::i18n::{Key, tr};
+use crate::ui::use_lang;
+
+/// The GRU diagram at the time cursor.
+#[component]
+pub(crate) fn GruDiagram(
+    trace: Trace<f64, GruStep<f64>>,
+    #[prop(into)] step: Signal<usize>,
+    /// The term highlighted here and in the equations (`"r"`, `"z"`, `"n"`, `"h"`).
+    linked: RwSignal<Option<&'static str>>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let Some(first) = trace.steps.first() else { return ().into_any() };
+    let n = first.h.len() as f64;
+    let inputs = first.x.len();
+    let cw = (VECTOR_W / n).min(CELL_W);
+    let w = cw * n;
+    let xw = (VECTOR_W / inputs.max(1) as f64).min(CELL_W) * inputs as f64;
+    let trace = Arc::new(trace);
+    let last = trace.len() - 1;
+    let at = {
+        let trace = trace.clone();
+        move |pick: fn(&GruStep<f64>) -> Vec<f64>| {
+            let trace = trace.clone();
+            Signal::derive(move || pick(&trace.steps[step.get().min(last)]))
+        }
+    };
+    let named = move |symbol: &'static str, offset: usize, key: Key| {
+        Signal::derive(move || {
+            format!("{symbol}{} · {}", sub(step.get().min(last) + offset), tr(key, lang.get()))
+        })
+    };
+    let fixed = |text: &'static str| Signal::derive(move || text.to_string());
+    // Columns: the update gate and its ×, the reset gate, the candidate and the mixing +.
+    let (zx, rx, nx) = (330.0, 520.0, 710.0);
+    view! {
+        <figure class="lstm-wrap">
+            <svg class="lstm-diagram gru-diagram" viewBox="0 0 1040 440" role="img" data-testid="gru-diagram"
+                aria-label=move || tr(Key::GruDiagramLabel, lang.get())>
+                <defs>
+                    <marker id="arrow-g" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                        <path d="M 0 0 L 10 5 L 0 10 z" class="arrow-head" />
+                    </marker>
+                </defs>
+                <rect x=150.0 y=96.0 width=800.0 height=290.0 rx=18.0 class="cell-body" />
+                // The hidden state's own path: kept by z, topped up by (1 − z) ⊙ n.
+                <line x1=20.0 y1=120.0 x2=1008.0 y2=120.0 class="belt gru-path" />
+                <path d="M 1006 110 L 1024 120 L 1006 130 z" class="belt-head gru-path-head" />
+                {svg_vector(16.0, 72.0, at(|s| s.h_prev.as_slice().to_vec()), "gru-hprev", named("h", 0, Key::HiddenPrev), 1.0, cw)}
+                <g class="term" class:linked=move || linked.get() == Some("h") data-term="h"
+                    on:mouseenter=move |_| linked.set(Some("h")) on:mouseleave=move |_| linked.set(None)>
+                    {svg_vector(1024.0 - w, 72.0, at(|s| s.h.as_slice().to_vec()), "gru-h", named("h", 1, Key::HiddenNow), 1.0, cw)}
+                </g>
+                <circle cx=zx cy=120.0 r=15.0 class="op" /><text x=zx y=126.0 text-anchor="middle" class="op-text">"×"</text>
+                <circle cx=nx cy=120.0 r=15.0 class="op" /><text x=nx y=126.0 text-anchor="middle" class="op-text">"+"</text>
+                {svg_vector(zx + 24.0, 150.0, at(|s| s.z.component_mul(&s.h_prev).as_slice().to_vec()), "gru-zh", fixed("z ⊙ h"), 1.0, cw)}
+                // z keeps part of h_{t−1} ...
+                <line x1=zx y1=292.0 x2=zx y2=136.0 class="flow" marker-end="url(#arrow-g)" />
+                // ... and 1 − z lets the candidate in.
+                <line x1=zx y1=222.0 x2=nx - 60.0 y2=222.0 class="flow" />
+                <rect x=nx - 84.0 y=210.0 width=40.0 height=24.0 rx=12.0 class="squash" />
+                <text x=nx - 64.0 y=227.0 text-anchor="middle" class="squash-text">"1 −"</text>
+                <line x1=nx - 44.0 y1=222.0 x2=nx - 15.0 y2=200.0 class="flow" />
+                <circle cx=nx cy=200.0 r=15.0 class="op" /><text x=nx y=206.0 text-anchor="middle" class="op-text">"×"</text>
+                <line x1=nx y1=185.0 x2=nx y2=136.0 class="flow" marker-end="url(#arrow-g)" />
+                <line x1=nx y1=292.0 x2=nx y2=216.0 class="flow" />
+                {svg_vector(nx + 24.0, 150.0, at(|s| s.z.map(|z| 1.0 - z).component_mul(&s.n).as_slice().to_vec()), "gru-zn", fixed("(1 − z) ⊙ n"), 1.0, cw)}
+                // The reset gate scales what the candidate reads of h_{t−1}.
+                <line x1=rx + 30.0 y1=311.0 x2=nx - 30.0 y2=311.0 class="flow" marker-end="url(#arrow-g)" />
+                <text x=(rx + nx) / 2.0 y=304.0 text-anchor="middle" class="vec-label">"r ⊙ (Uₙ h + cₙ)"</text>
+                {gate_box(zx, "σ", "z", at(|s| s.z.as_slice().to_vec()), "gru-z", Key::GruUpdate, w, linked)}
+                {gate_box(rx, "σ", "r", at(|s| s.r.as_slice().to_vec()), "gru-r", Key::GruReset, w, linked)}
+                {gate_box(nx, "tanh", "n", at(|s| s.n.as_slice().to_vec()), "gru-n", Key::GruCandidate, w, linked)}
+                // Every gate reads h_{t−1} and x_t.
+                <line x1=60.0 y1=128.0 x2=60.0 y2=360.0 class="flow" />
+                <line x1=60.0 y1=360.0 x2=nx y2=360.0 class="bus" />
+                {[zx, rx, nx].map(|x| view! { <line x1=x y1=360.0 x2=x y2=330.0 class="flow" marker-end="url(#arrow-g)" /> }).collect_view()}
+                {svg_vector(16.0, 400.0, at(|s| s.x.as_slice().to_vec()), "gru-x", named("x", 1, Key::InputNow), 1.0, xw / inputs.max(1) as f64)}
+                <line x1=16.0 + xw + 4.0 y1=410.0 x2=150.0 y2=360.0 class="flow" />
+            </svg>
+        </figure>
+    }
+    .into_any()
+}

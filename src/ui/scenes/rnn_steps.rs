@@ -45,6 +45,9 @@ pub fn RnnSteps(
     };
     let cursor = Cursor::new(Signal::derive(move || inputs.with(Vec::len)));
     let step = cursor.step;
+    // The term under the pointer: "hprev", "x" or "h", highlighted in the formula and in the
+    // unrolled view at once.
+    let linked = RwSignal::new(None::<&'static str>);
 
     view! {
         <section class="scene" data-testid="scene-rnn" aria-labelledby="scene-rnn-title" tabindex="0"
@@ -54,13 +57,13 @@ pub fn RnnSteps(
             <p class="scene-hint">{move || tr(Key::KeyboardHint, lang.get())}</p>
             <SequenceEditor inputs=inputs />
             {move || match computed.get() {
-                Ok(c) => view! { <Unrolled computed=c step=step /> }.into_any(),
+                Ok(c) => view! { <Unrolled computed=c step=step linked=linked /> }.into_any(),
                 Err(message) => view! {
                     <p class="scene-error" role="alert">{tr(Key::ModelError, lang.get())} ": " {message}</p>
                 }.into_any(),
             }}
             <TimeControls cursor=cursor />
-            {move || computed.get().ok().map(|c| view! { <StepFormula computed=c step=step.into() activation=preset.activation /> })}
+            {move || computed.get().ok().map(|c| view! { <StepFormula computed=c step=step.into() activation=preset.activation linked=linked /> })}
             <Weights cell=cell.clone() />
             <p class="legend">{move || tr(Key::ValueLegend, lang.get())}</p>
         </section>
@@ -73,7 +76,11 @@ const HEIGHT: f64 = 232.0;
 
 /// The network unrolled: one column per time step, h flowing right, x entering from below.
 #[component]
-fn Unrolled(computed: Arc<Computed>, step: RwSignal<usize>) -> impl IntoView {
+fn Unrolled(
+    computed: Arc<Computed>,
+    step: RwSignal<usize>,
+    linked: RwSignal<Option<&'static str>>,
+) -> impl IntoView {
     let lang = use_lang();
     let len = computed.trace.len();
     let width = LEFT + COL * len as f64 + 8.0;
@@ -107,6 +114,14 @@ fn Unrolled(computed: Arc<Computed>, step: RwSignal<usize>) -> impl IntoView {
                 .collect_view();
             let x_value = s.x[0];
             let is_current = move || step.get() == t;
+            // This column's h is the open step's h_t, or the h_{t−1} it reads.
+            let h_role = move || match step.get() {
+                open if open == t => Some("h"),
+                open if open == t + 1 => Some("hprev"),
+                _ => None,
+            };
+            let h_linked = move || h_role().is_some() && linked.get() == h_role();
+            let x_linked = move || is_current() && linked.get() == Some("x");
             let arrow_next = (t + 1 < len).then(|| {
                 view! { <line x1=cx + 38.0 y1=118.0 x2=cx + COL - 42.0 y2=118.0 class="flow" marker-end="url(#arrow)" /> }
             });
@@ -125,14 +140,17 @@ fn Unrolled(computed: Arc<Computed>, step: RwSignal<usize>) -> impl IntoView {
                     }>
                     <rect x=x0 + 4.0 y=4.0 width=COL - 8.0 height=HEIGHT - 8.0 rx=10.0 class="col-bg" />
                     <text x=cx y=24.0 text-anchor="middle" class="col-label">{format!("t = {}", t + 1)}</text>
-                    {squares}
+                    <g class="term" class:linked=h_linked on:mouseenter=move |_| linked.set(h_role())
+                        on:mouseleave=move |_| linked.set(None)>{squares}</g>
                     <line x1=cx y1=96.0 x2=cx y2=62.0 class="flow" marker-end="url(#arrow)" />
                     <rect x=cx - 38.0 y=96.0 width=76.0 height=44.0 rx=8.0 class="cell-box" />
                     <text x=cx y=123.0 text-anchor="middle" class="cell-label">"tanh"</text>
                     {arrow_next}
                     <line x1=cx y1=178.0 x2=cx y2=144.0 class="flow" marker-end="url(#arrow)" />
-                    <rect x=cx - 30.0 y=180.0 width=60.0 height=26.0 rx=13.0 class="x-pill"
-                        fill=value_fill(x_value, 1.0) />
+                    <rect x=cx - 30.0 y=180.0 width=60.0 height=26.0 rx=13.0 class="x-pill" class:linked=x_linked
+                        fill=value_fill(x_value, 1.0)
+                        on:mouseenter=move |_| linked.set(is_current().then_some("x"))
+                        on:mouseleave=move |_| linked.set(None) />
                     <text x=cx y=198.0 text-anchor="middle" class="x-text" fill=value_ink(x_value, 1.0)>
                         {format_value(x_value)}
                     </text>
@@ -164,7 +182,12 @@ fn Unrolled(computed: Arc<Computed>, step: RwSignal<usize>) -> impl IntoView {
 
 /// The formula of the open step with every term's value.
 #[component]
-fn StepFormula(computed: Arc<Computed>, step: Signal<usize>, activation: Activation) -> impl IntoView {
+fn StepFormula(
+    computed: Arc<Computed>,
+    step: Signal<usize>,
+    activation: Activation,
+    linked: RwSignal<Option<&'static str>>,
+) -> impl IntoView {
     let lang = use_lang();
     let bias = computed.cell.bias().as_slice().to_vec();
     move || {
@@ -172,6 +195,12 @@ fn StepFormula(computed: Arc<Computed>, step: Signal<usize>, activation: Activat
         let Some(s) = computed.trace.steps.get(t) else { return ().into_any() };
         let k = t + 1;
         let label = move |key: Key| Signal::derive(move || tr(key, lang.get()).to_string());
+        let hover = move |term: &'static str| {
+            (move || linked.get() == Some(term), move |_| linked.set(Some(term)), move |_| linked.set(None))
+        };
+        let (hprev_on, hprev_enter, hprev_leave) = hover("hprev");
+        let (x_on, x_enter, x_leave) = hover("x");
+        let (h_on, h_enter, h_leave) = hover("h");
         view! {
             <div class="live-formula" data-testid="live-formula">
                 <p class="eq-line">
@@ -179,9 +208,11 @@ fn StepFormula(computed: Arc<Computed>, step: Signal<usize>, activation: Activat
                 </p>
                 <div class="eq-values">
                     <span class="eq-group">
-                        <VectorColumn values=s.h_prev.as_slice().to_vec() id="rnn-hprev" math=format!("h_{{{}}}", k - 1) />
+                        <span class="link-term" class:linked=hprev_on data-term="hprev" on:mouseenter=hprev_enter on:mouseleave=hprev_leave>
+                            <VectorColumn values=s.h_prev.as_slice().to_vec() id="rnn-hprev" math=format!("h_{{{}}}", k - 1) />
+                        </span>
                         <span class="eq-op">","</span>
-                        <span class="vcol">
+                        <span class="vcol link-term" class:linked=x_on data-term="x" on:mouseenter=x_enter on:mouseleave=x_leave>
                             <span class="vcell x-cell" data-testid="rnn-x" data-value=s.x[0].to_string()
                                 style=format!("background:{};color:{}", value_fill(s.x[0], 1.0), value_ink(s.x[0], 1.0))>
                                 {format_value(s.x[0])}
@@ -198,7 +229,9 @@ fn StepFormula(computed: Arc<Computed>, step: Signal<usize>, activation: Activat
                     <span class="eq-op">"="</span>
                     <VectorColumn values=s.pre.as_slice().to_vec() id="rnn-pre" scale=2.0 caption=label(Key::SumPart) />
                     <span class="eq-op eq-arrow">{activation.name()} " →"</span>
-                    <VectorColumn values=s.h.as_slice().to_vec() id="rnn-h" caption=label(Key::NewState) />
+                    <span class="link-term" class:linked=h_on data-term="h" on:mouseenter=h_enter on:mouseleave=h_leave>
+                        <VectorColumn values=s.h.as_slice().to_vec() id="rnn-h" caption=label(Key::NewState) />
+                    </span>
                 </div>
             </div>
         }

@@ -109,7 +109,8 @@ pub fn ExploreScene(
         <section class="scene" data-testid="scene-explore" tabindex="0" aria-labelledby="scene-explore-title"
             on:keydown=move |ev| { cursor.handle_key(&ev); }>
             <h3 id="scene-explore-title" class="scene-title">{move || tr(Key::SceneExploreTitle, lang.get())}</h3>
-            <p class="scene-caption">{move || preset.caption.get(lang.get())}</p>
+            // The caption describes the preset numbers; a text brings its own note (the input units).
+            {move || (!text_mode.get()).then(|| view! { <p class="scene-caption">{preset.caption.get(lang.get())}</p> })}
             <p class="scene-hint">{move || tr(Key::KeyboardHint, lang.get())}</p>
             <div class="explore-controls">
                 <div class="mode-switch" role="radiogroup" aria-label=move || tr(Key::CellKindLabel, lang.get())>

@@ -133,7 +133,7 @@ pub fn ExploreScene(
                     {move || tr(Key::Compare, lang.get())}
                 </button>
             </div>
-            <div class="mode-switch" role="radiogroup" aria-label=move || tr(Key::InputMode, lang.get())>
+            <div class="mode-switch input-mode" role="radiogroup" aria-label=move || tr(Key::InputMode, lang.get())>
                 <button role="radio" data-testid="mode-numbers" aria-checked=move || (!text_mode.get()).to_string()
                     on:click=move |_| text_mode.set(false)>{move || tr(Key::NumbersMode, lang.get())}</button>
                 <button role="radio" data-testid="mode-text" aria-checked=move || text_mode.get().to_string()

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::lstm_cell::{CELL_W, VECTOR_W, gate_box, sub, svg_vector};
+use super::diagram::{arrow_marker, follow, gate_box, linked_term, step_label, svg_vector, widths};
 use crate::model::trace::{GruStep, Trace};
 use crate::ui::i18n::{Key, tr};
 use crate::ui::use_lang;
@@ -22,25 +22,11 @@ pub(crate) fn GruDiagram(
 ) -> impl IntoView {
     let lang = use_lang();
     let Some(first) = trace.steps.first() else { return ().into_any() };
-    let n = first.h.len() as f64;
     let inputs = first.x.len();
-    let cw = (VECTOR_W / n).min(CELL_W);
-    let w = cw * n;
-    let xw = (VECTOR_W / inputs.max(1) as f64).min(CELL_W) * inputs as f64;
-    let trace = Arc::new(trace);
+    let (cw, w, xw) = widths(first.h.len(), inputs);
     let last = trace.len() - 1;
-    let at = {
-        let trace = trace.clone();
-        move |pick: fn(&GruStep<f64>) -> Vec<f64>| {
-            let trace = trace.clone();
-            Signal::derive(move || pick(&trace.steps[step.get().min(last)]))
-        }
-    };
-    let named = move |symbol: &'static str, offset: usize, key: Key| {
-        Signal::derive(move || {
-            format!("{symbol}{} · {}", sub(step.get().min(last) + offset), tr(key, lang.get()))
-        })
-    };
+    let at = follow(Arc::new(trace.steps), step);
+    let named = move |symbol, offset, key| step_label(step, last, symbol, offset, key);
     let fixed = |text: &'static str| Signal::derive(move || text.to_string());
     // Columns: the update gate and its ×, the reset gate, the candidate and the mixing +.
     let (zx, rx, nx) = (330.0, 520.0, 710.0);
@@ -48,20 +34,13 @@ pub(crate) fn GruDiagram(
         <figure class="lstm-wrap">
             <svg class="lstm-diagram gru-diagram" viewBox="0 0 1040 440" role="img" data-testid="gru-diagram"
                 aria-label=move || tr(Key::GruDiagramLabel, lang.get())>
-                <defs>
-                    <marker id="arrow-g" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-                        <path d="M 0 0 L 10 5 L 0 10 z" class="arrow-head" />
-                    </marker>
-                </defs>
+                {arrow_marker("arrow-g")}
                 <rect x=150.0 y=96.0 width=800.0 height=290.0 rx=18.0 class="cell-body" />
                 // The hidden state's own path: kept by z, topped up by (1 − z) ⊙ n.
                 <line x1=20.0 y1=120.0 x2=1008.0 y2=120.0 class="belt gru-path" />
                 <path d="M 1006 110 L 1024 120 L 1006 130 z" class="belt-head gru-path-head" />
                 {svg_vector(16.0, 72.0, at(|s| s.h_prev.as_slice().to_vec()), "gru-hprev", named("h", 0, Key::HiddenPrev), 1.0, cw)}
-                <g class="term" class:linked=move || linked.get() == Some("h") data-term="h"
-                    on:mouseenter=move |_| linked.set(Some("h")) on:mouseleave=move |_| linked.set(None)>
-                    {svg_vector(1024.0 - w, 72.0, at(|s| s.h.as_slice().to_vec()), "gru-h", named("h", 1, Key::HiddenNow), 1.0, cw)}
-                </g>
+                {linked_term("h", linked, svg_vector(1024.0 - w, 72.0, at(|s| s.h.as_slice().to_vec()), "gru-h", named("h", 1, Key::HiddenNow), 1.0, cw))}
                 <circle cx=zx cy=120.0 r=15.0 class="op" /><text x=zx y=126.0 text-anchor="middle" class="op-text">"×"</text>
                 <circle cx=nx cy=120.0 r=15.0 class="op" /><text x=nx y=126.0 text-anchor="middle" class="op-text">"+"</text>
                 {svg_vector(zx + 24.0, 150.0, at(|s| s.z.component_mul(&s.h_prev).as_slice().to_vec()), "gru-zh", fixed("z ⊙ h"), 1.0, cw)}

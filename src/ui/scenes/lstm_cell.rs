@@ -8,27 +8,20 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use nalgebra::DVector;
 
+use super::diagram::{arrow_marker, follow, gate_box, linked_term, step_label, svg_vector, widths};
 use super::lstm_backward::LstmBackwardPanel;
 use crate::lessons::SequencePreset;
 use crate::model::Rng;
 use crate::model::cell::lstm::LstmTrace;
 use crate::model::cell::{GateClamps, LstmCell};
 use crate::model::network::CellKind;
-use crate::model::trace::LstmStep;
 use crate::ui::i18n::{Key, tr};
 use crate::ui::markup_view::Math;
 use crate::ui::use_lang;
-use crate::ui::widgets::number::{format_value, value_fill, value_ink};
+use crate::ui::widgets::number::format_value;
 use crate::ui::widgets::sequence_editor::SequenceEditor;
 use crate::ui::widgets::time_cursor::{Cursor, TimeControls};
 use crate::ui::widgets::vector::MatrixTable;
-
-pub(crate) const CELL_W: f64 = 46.0;
-/// The narrowest cell that still prints its number.
-const NUMBER_W: f64 = 40.0;
-/// The widest a vector may be drawn: the gates stand 150 apart.
-pub(crate) const VECTOR_W: f64 = 138.0;
-const CELL_H: f64 = 22.0;
 
 /// An LSTM reading the preset's sequence, opened up at one step.
 #[component]
@@ -109,48 +102,6 @@ pub fn LstmCellScene(
     }
 }
 
-/// A vector drawn inside the SVG as a row of coloured cells with a label above. The cells stay
-/// when the time cursor moves and only their colours and numbers change, so a value carried from
-/// one step to the next visibly stays and a changed one fades to its new colour.
-/// Cells narrower than `NUMBER_W` show only their colour (the number is in the tooltip and in the
-/// equations below the diagram).
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn svg_vector(
-    x: f64,
-    y: f64,
-    values: Signal<Vec<f64>>,
-    id: &'static str,
-    label: Signal<String>,
-    scale: f64,
-    cell_w: f64,
-) -> impl IntoView {
-    let len = values.with_untracked(Vec::len);
-    let cells = (0..len)
-        .map(|j| {
-            let v = move || values.with(|vs| vs.get(j).copied().unwrap_or(0.0));
-            let cx = x + cell_w * j as f64;
-            let number = (cell_w >= NUMBER_W).then(|| view! {
-                <text x=cx + cell_w / 2.0 - 1.0 y=y + 15.5 text-anchor="middle" class="hcell-text" fill=move || value_ink(v(), scale)>
-                    {move || format_value(v())}
-                </text>
-            });
-            view! {
-                <g data-testid=format!("{id}-{j}") data-value=move || v().to_string()>
-                    <title>{move || format!("{}[{}] = {}", label.get(), j + 1, v())}</title>
-                    <rect x=cx y=y width=cell_w - 2.0 height=CELL_H rx=3.0 fill=move || value_fill(v(), scale) class="hcell" />
-                    {number}
-                </g>
-            }
-        })
-        .collect_view();
-    view! {
-        <g class="svg-vector">
-            <text x=x y=y - 5.0 class="vec-label">{move || label.get()}</text>
-            {cells}
-        </g>
-    }
-}
-
 /// The cell diagram at the time cursor.
 #[component]
 pub(crate) fn LstmDiagram(
@@ -164,33 +115,15 @@ pub(crate) fn LstmDiagram(
 ) -> impl IntoView {
     let lang = use_lang();
     let Some(first) = trace.steps.first() else { return ().into_any() };
-    let n = first.h.len() as f64;
     let inputs = first.x.len();
-    // Up to three units print their numbers; wider cells shrink so the gates never overlap.
-    let cw = (VECTOR_W / n).min(CELL_W);
-    let w = cw * n;
-    let trace = Arc::new(trace);
+    let (cw, w, xw) = widths(first.h.len(), inputs);
     let last = trace.len() - 1;
-    // One step's vector, following the cursor.
-    let at = {
-        let trace = trace.clone();
-        move |pick: fn(&LstmStep<f64>) -> Vec<f64>| {
-            let trace = trace.clone();
-            Signal::derive(move || pick(&trace.steps[step.get().min(last)]))
-        }
-    };
-    // A label naming the step: `c₃ · previous cell state`.
-    let named = move |symbol: &'static str, offset: usize, key: Key| {
-        Signal::derive(move || {
-            format!("{symbol}{} · {}", sub(step.get().min(last) + offset), tr(key, lang.get()))
-        })
-    };
+    let at = follow(Arc::new(trace.steps), step);
+    let named = move |symbol, offset, key| step_label(step, last, symbol, offset, key);
     // Column centres of the four gate boxes, the two belt operators and the output path.
     let (fx, ix, gx, ox) = (290.0, 440.0, 590.0, 740.0);
     let write_x = 515.0;
     let read_x = 880.0;
-    // The input: one number, or a one-hot vector over a text's characters.
-    let xw = (VECTOR_W / inputs.max(1) as f64).min(CELL_W) * inputs as f64;
     let (g_squash, h_squash) = kind.squash_labels().unwrap_or(("tanh", "tanh"));
     let cec = kind == CellKind::Lstm1997;
     let fixed = |text: String| Signal::derive(move || text.clone());
@@ -198,20 +131,13 @@ pub(crate) fn LstmDiagram(
         <figure class="lstm-wrap">
             <svg class="lstm-diagram" viewBox="0 0 1040 440" role="img" data-testid="lstm-diagram"
                 aria-label=move || tr(Key::LstmDiagramLabel, lang.get())>
-                <defs>
-                    <marker id="arrow-l" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-                        <path d="M 0 0 L 10 5 L 0 10 z" class="arrow-head" />
-                    </marker>
-                </defs>
+                {arrow_marker("arrow-l")}
                 <rect x=150.0 y=96.0 width=800.0 height=290.0 rx=18.0 class="cell-body" />
                 // The conveyor belt.
                 <line x1=20.0 y1=120.0 x2=1008.0 y2=120.0 class="belt" />
                 <path d="M 1006 110 L 1024 120 L 1006 130 z" class="belt-head" />
                 {svg_vector(16.0, 72.0, at(|s| s.c_prev.as_slice().to_vec()), "lstm-cprev", named("c", 0, Key::CellPrev), 2.0, cw)}
-                <g class="term" class:linked=move || linked.get() == Some("c") data-term="c"
-                    on:mouseenter=move |_| linked.set(Some("c")) on:mouseleave=move |_| linked.set(None)>
-                    {svg_vector(1024.0 - w, 72.0, at(|s| s.c.as_slice().to_vec()), "lstm-c", named("c", 1, Key::CellNow), 2.0, cw)}
-                </g>
+                {linked_term("c", linked, svg_vector(1024.0 - w, 72.0, at(|s| s.c.as_slice().to_vec()), "lstm-c", named("c", 1, Key::CellNow), 2.0, cw))}
                 <circle cx=fx cy=120.0 r=15.0 class="op" /><text x=fx y=126.0 text-anchor="middle" class="op-text">"×"</text>
                 <circle cx=write_x cy=120.0 r=15.0 class="op" /><text x=write_x y=126.0 text-anchor="middle" class="op-text">"+"</text>
                 // Forget gate to the belt.
@@ -232,10 +158,7 @@ pub(crate) fn LstmDiagram(
                 <line x1=ox + 28.0 y1=306.0 x2=read_x - 15.0 y2=270.0 class="flow" />
                 <circle cx=read_x cy=270.0 r=15.0 class="op" /><text x=read_x y=276.0 text-anchor="middle" class="op-text">"×"</text>
                 <line x1=read_x y1=285.0 x2=read_x y2=386.0 class="flow" marker-end="url(#arrow-l)" />
-                <g class="term" class:linked=move || linked.get() == Some("h") data-term="h"
-                    on:mouseenter=move |_| linked.set(Some("h")) on:mouseleave=move |_| linked.set(None)>
-                    {svg_vector(1024.0 - w, 410.0, at(|s| s.h.as_slice().to_vec()), "lstm-h", named("h", 1, Key::HiddenNow), 1.0, cw)}
-                </g>
+                {linked_term("h", linked, svg_vector(1024.0 - w, 410.0, at(|s| s.h.as_slice().to_vec()), "lstm-h", named("h", 1, Key::HiddenNow), 1.0, cw))}
                 {svg_vector(read_x - 34.0 - w, 166.0, at(|s| s.squashed_c.as_slice().to_vec()), "lstm-tanhc", fixed(format!("{h_squash}(c)")), 1.0, cw)}
                 // The gates.
                 {if cec {
@@ -258,34 +181,6 @@ pub(crate) fn LstmDiagram(
         </figure>
     }
     .into_any()
-}
-
-/// `12` → `₁₂`, for labels inside SVG text, where `<sub>` does not exist.
-pub(crate) fn sub(n: usize) -> String {
-    n.to_string().chars().filter_map(|c| c.to_digit(10).and_then(|d| char::from_u32(0x2080 + d))).collect()
-}
-
-/// A gate: its squash in a box, its values above. Pointing at it highlights its equation.
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn gate_box(
-    x: f64,
-    squash: &'static str,
-    name: &'static str,
-    values: Signal<Vec<f64>>,
-    id: &'static str,
-    key: Key,
-    w: f64,
-    linked: RwSignal<Option<&'static str>>,
-) -> impl IntoView {
-    let lang = use_lang();
-    view! {
-        <g class=format!("gate gate-{name} term") class:linked=move || linked.get() == Some(name) data-term=name
-            on:mouseenter=move |_| linked.set(Some(name)) on:mouseleave=move |_| linked.set(None)>
-            <rect x=x - 30.0 y=294.0 width=60.0 height=34.0 rx=8.0 class="gate-box" />
-            <text x=x y=316.0 text-anchor="middle" class="gate-text">{squash}</text>
-            {svg_vector(x - w / 2.0, 254.0, values, id, Signal::derive(move || format!("{name} · {}", tr(key, lang.get()))), 1.0, w / values.with_untracked(Vec::len).max(1) as f64)}
-        </g>
-    }
 }
 
 /// Clamp controls for the three gates.

@@ -1,6 +1,8 @@
 //! Live scenes: each takes a preset, runs the model and draws its trace.
 
+mod diagram;
 mod explore;
+mod explore_detail;
 mod gru_cell;
 mod lstm_backward;
 mod lstm_cell;

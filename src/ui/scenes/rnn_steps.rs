@@ -15,7 +15,7 @@ use crate::ui::markup_view::Math;
 use crate::ui::use_lang;
 use crate::ui::widgets::number::{format_value, value_fill, value_ink};
 use crate::ui::widgets::sequence_editor::SequenceEditor;
-use crate::ui::widgets::time_cursor::{Cursor, TimeControls};
+use crate::ui::widgets::time_cursor::{Cursor, TimeControls, open_on_key};
 use crate::ui::widgets::vector::{MatrixTable, VectorColumn};
 
 /// What the scene computed: the cell and its trace on the current inputs.
@@ -131,13 +131,7 @@ fn Unrolled(
                     aria-label=move || format!("{} {}", tr(Key::StepOf, lang.get()), t + 1)
                     aria-pressed=move || is_current().to_string()
                     on:click=move |_| step.set(t)
-                    on:keydown=move |ev| {
-                        if ev.key() == "Enter" || ev.key() == " " {
-                            ev.prevent_default();
-                            ev.stop_propagation();
-                            step.set(t);
-                        }
-                    }>
+                    on:keydown=move |ev| open_on_key(&ev, || step.set(t))>
                     <rect x=x0 + 4.0 y=4.0 width=COL - 8.0 height=HEIGHT - 8.0 rx=10.0 class="col-bg" />
                     <text x=cx y=24.0 text-anchor="middle" class="col-label">{format!("t = {}", t + 1)}</text>
                     <g class="term" class:linked=h_linked on:mouseenter=move |_| linked.set(h_role())

@@ -96,6 +96,15 @@ impl Cursor {
     }
 }
 
+/// Enter or space on a drawn time step opens it (the keyboard's click); other keys pass.
+pub fn open_on_key(ev: &leptos::ev::KeyboardEvent, open: impl FnOnce()) {
+    if ev.key() == "Enter" || ev.key() == " " {
+        ev.prevent_default();
+        ev.stop_propagation();
+        open();
+    }
+}
+
 /// The row of time controls with the step readout.
 #[component]
 pub fn TimeControls(cursor: Cursor) -> impl IntoView {

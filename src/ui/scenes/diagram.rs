@@ -68,6 +68,26 @@ pub(crate) fn linked_term(
     }
 }
 
+/// The cell's body and the state path along its top, ending in an arrowhead: the LSTM's
+/// conveyor belt or the GRU's hidden path (`extra` adds the path's colour class).
+pub(crate) fn cell_frame(extra: &'static str) -> impl IntoView {
+    view! {
+        <rect x=150.0 y=96.0 width=800.0 height=290.0 rx=18.0 class="cell-body" />
+        <line x1=20.0 y1=120.0 x2=1008.0 y2=120.0 class=format!("belt {extra}") />
+        <path d="M 1006 110 L 1024 120 L 1006 130 z" class=format!("belt-head {extra}-head") />
+    }
+}
+
+/// A pointwise operation: a circle with its sign.
+pub(crate) fn op(x: f64, y: f64, sign: &'static str) -> impl IntoView {
+    view! { <circle cx=x cy=y r=15.0 class="op" /><text x=x y=y + 6.0 text-anchor="middle" class="op-text">{sign}</text> }
+}
+
+/// A caption that never changes.
+pub(crate) fn fixed(text: String) -> Signal<String> {
+    Signal::derive(move || text.clone())
+}
+
 /// The arrowhead marker a diagram's flow lines point with.
 pub(crate) fn arrow_marker(id: &'static str) -> impl IntoView {
     view! {

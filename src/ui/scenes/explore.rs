@@ -8,6 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use nalgebra::DVector;
 
+use super::diagram::arrow_marker;
 use super::explore_detail::{ExploreWeights, StepDetail};
 use crate::input::{EncodedText, encode_text};
 use crate::lessons::SequencePreset;
@@ -268,11 +269,7 @@ fn Lane(model: Model, step: RwSignal<usize>, folded: RwSignal<bool>) -> impl Int
             <div class="lane-scroll">
                 <svg class="lane-svg" viewBox=move || format!("0 0 {} {HEIGHT}", width()) width=width height=HEIGHT
                     role="group" aria-label=move || tr(Key::ExploreUnrolledLabel, lang.get())>
-                    <defs>
-                        <marker id="arrow-x" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-                            <path d="M 0 0 L 10 5 L 0 10 z" class="arrow-head" />
-                        </marker>
-                    </defs>
+                    {arrow_marker("arrow-x")}
                     <text x=2.0 y=100.0 class="h0-label">"h₀"</text>
                     <g transform=format!("translate({LEFT} 0)")>
                         {columns}

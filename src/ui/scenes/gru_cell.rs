@@ -7,7 +7,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::diagram::{arrow_marker, follow, gate_box, linked_term, step_label, svg_vector, widths};
+use super::diagram::{
+    arrow_marker, cell_frame, fixed, follow, gate_box, linked_term, op, step_label, svg_vector, widths,
+};
 use crate::model::trace::{GruStep, Trace};
 use crate::ui::i18n::{Key, tr};
 use crate::ui::use_lang;
@@ -27,7 +29,6 @@ pub(crate) fn GruDiagram(
     let last = trace.len() - 1;
     let at = follow(Arc::new(trace.steps), step);
     let named = move |symbol, offset, key| step_label(step, last, symbol, offset, key);
-    let fixed = |text: &'static str| Signal::derive(move || text.to_string());
     // Columns: the update gate and its ×, the reset gate, the candidate and the mixing +.
     let (zx, rx, nx) = (330.0, 520.0, 710.0);
     view! {
@@ -35,15 +36,13 @@ pub(crate) fn GruDiagram(
             <svg class="lstm-diagram gru-diagram" viewBox="0 0 1040 440" role="img" data-testid="gru-diagram"
                 aria-label=move || tr(Key::GruDiagramLabel, lang.get())>
                 {arrow_marker("arrow-g")}
-                <rect x=150.0 y=96.0 width=800.0 height=290.0 rx=18.0 class="cell-body" />
-                // The hidden state's own path: kept by z, topped up by (1 − z) ⊙ n.
-                <line x1=20.0 y1=120.0 x2=1008.0 y2=120.0 class="belt gru-path" />
-                <path d="M 1006 110 L 1024 120 L 1006 130 z" class="belt-head gru-path-head" />
+                // The body and the hidden state's own path: kept by z, topped up by (1 − z) ⊙ n.
+                {cell_frame("gru-path")}
                 {svg_vector(16.0, 72.0, at(|s| s.h_prev.as_slice().to_vec()), "gru-hprev", named("h", 0, Key::HiddenPrev), 1.0, cw)}
                 {linked_term("h", linked, svg_vector(1024.0 - w, 72.0, at(|s| s.h.as_slice().to_vec()), "gru-h", named("h", 1, Key::HiddenNow), 1.0, cw))}
-                <circle cx=zx cy=120.0 r=15.0 class="op" /><text x=zx y=126.0 text-anchor="middle" class="op-text">"×"</text>
-                <circle cx=nx cy=120.0 r=15.0 class="op" /><text x=nx y=126.0 text-anchor="middle" class="op-text">"+"</text>
-                {svg_vector(zx + 24.0, 150.0, at(|s| s.z.component_mul(&s.h_prev).as_slice().to_vec()), "gru-zh", fixed("z ⊙ h"), 1.0, cw)}
+                {op(zx, 120.0, "×")}
+                {op(nx, 120.0, "+")}
+                {svg_vector(zx + 24.0, 150.0, at(|s| s.z.component_mul(&s.h_prev).as_slice().to_vec()), "gru-zh", fixed("z ⊙ h".into()), 1.0, cw)}
                 // z keeps part of h_{t−1} ...
                 <line x1=zx y1=292.0 x2=zx y2=136.0 class="flow" marker-end="url(#arrow-g)" />
                 // ... and 1 − z lets the candidate in.
@@ -51,10 +50,10 @@ pub(crate) fn GruDiagram(
                 <rect x=nx - 84.0 y=210.0 width=40.0 height=24.0 rx=12.0 class="squash" />
                 <text x=nx - 64.0 y=227.0 text-anchor="middle" class="squash-text">"1 −"</text>
                 <line x1=nx - 44.0 y1=222.0 x2=nx - 15.0 y2=200.0 class="flow" />
-                <circle cx=nx cy=200.0 r=15.0 class="op" /><text x=nx y=206.0 text-anchor="middle" class="op-text">"×"</text>
+                {op(nx, 200.0, "×")}
                 <line x1=nx y1=185.0 x2=nx y2=136.0 class="flow" marker-end="url(#arrow-g)" />
                 <line x1=nx y1=292.0 x2=nx y2=216.0 class="flow" />
-                {svg_vector(nx + 24.0, 150.0, at(|s| s.z.map(|z| 1.0 - z).component_mul(&s.n).as_slice().to_vec()), "gru-zn", fixed("(1 − z) ⊙ n"), 1.0, cw)}
+                {svg_vector(nx + 24.0, 150.0, at(|s| s.z.map(|z| 1.0 - z).component_mul(&s.n).as_slice().to_vec()), "gru-zn", fixed("(1 − z) ⊙ n".into()), 1.0, cw)}
                 // The reset gate scales what the candidate reads of h_{t−1}.
                 <line x1=rx + 30.0 y1=311.0 x2=nx - 30.0 y2=311.0 class="flow" marker-end="url(#arrow-g)" />
                 <text x=(rx + nx) / 2.0 y=304.0 text-anchor="middle" class="vec-label">"r ⊙ (Uₙ h + cₙ)"</text>

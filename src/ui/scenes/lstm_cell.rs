@@ -8,7 +8,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use nalgebra::DVector;
 
-use super::diagram::{arrow_marker, follow, gate_box, linked_term, step_label, svg_vector, widths};
+use super::diagram::{
+    arrow_marker, cell_frame, fixed, follow, gate_box, linked_term, op, step_label, svg_vector, widths,
+};
 use super::lstm_backward::LstmBackwardPanel;
 use crate::lessons::SequencePreset;
 use crate::model::Rng;
@@ -126,20 +128,17 @@ pub(crate) fn LstmDiagram(
     let read_x = 880.0;
     let (g_squash, h_squash) = kind.squash_labels().unwrap_or(("tanh", "tanh"));
     let cec = kind == CellKind::Lstm1997;
-    let fixed = |text: String| Signal::derive(move || text.clone());
     view! {
         <figure class="lstm-wrap">
             <svg class="lstm-diagram" viewBox="0 0 1040 440" role="img" data-testid="lstm-diagram"
                 aria-label=move || tr(Key::LstmDiagramLabel, lang.get())>
                 {arrow_marker("arrow-l")}
-                <rect x=150.0 y=96.0 width=800.0 height=290.0 rx=18.0 class="cell-body" />
-                // The conveyor belt.
-                <line x1=20.0 y1=120.0 x2=1008.0 y2=120.0 class="belt" />
-                <path d="M 1006 110 L 1024 120 L 1006 130 z" class="belt-head" />
+                // The body and the conveyor belt.
+                {cell_frame("lstm-belt")}
                 {svg_vector(16.0, 72.0, at(|s| s.c_prev.as_slice().to_vec()), "lstm-cprev", named("c", 0, Key::CellPrev), 2.0, cw)}
                 {linked_term("c", linked, svg_vector(1024.0 - w, 72.0, at(|s| s.c.as_slice().to_vec()), "lstm-c", named("c", 1, Key::CellNow), 2.0, cw))}
-                <circle cx=fx cy=120.0 r=15.0 class="op" /><text x=fx y=126.0 text-anchor="middle" class="op-text">"×"</text>
-                <circle cx=write_x cy=120.0 r=15.0 class="op" /><text x=write_x y=126.0 text-anchor="middle" class="op-text">"+"</text>
+                {op(fx, 120.0, "×")}
+                {op(write_x, 120.0, "+")}
                 // Forget gate to the belt.
                 <line x1=fx y1=292.0 x2=fx y2=136.0 class="flow" marker-end="url(#arrow-l)" />
                 // Input gate and candidate meet, then write onto the belt.
@@ -147,7 +146,7 @@ pub(crate) fn LstmDiagram(
                 <line x1=ix y1=200.0 x2=write_x - 15.0 y2=200.0 class="flow" />
                 <line x1=gx y1=292.0 x2=gx y2=200.0 class="flow" />
                 <line x1=gx y1=200.0 x2=write_x + 15.0 y2=200.0 class="flow" />
-                <circle cx=write_x cy=200.0 r=15.0 class="op" /><text x=write_x y=206.0 text-anchor="middle" class="op-text">"×"</text>
+                {op(write_x, 200.0, "×")}
                 <line x1=write_x y1=185.0 x2=write_x y2=136.0 class="flow" marker-end="url(#arrow-l)" />
                 {svg_vector(write_x + 24.0, 160.0, at(|s| s.i.component_mul(&s.g).as_slice().to_vec()), "lstm-ig", fixed("i ⊙ g".into()), 1.0, cw)}
                 // Reading the belt out: tanh(c), times o, gives h.
@@ -156,7 +155,7 @@ pub(crate) fn LstmDiagram(
                 <text x=read_x y=180.0 text-anchor="middle" class="squash-text">{h_squash}</text>
                 <line x1=read_x y1=188.0 x2=read_x y2=254.0 class="flow" marker-end="url(#arrow-l)" />
                 <line x1=ox + 28.0 y1=306.0 x2=read_x - 15.0 y2=270.0 class="flow" />
-                <circle cx=read_x cy=270.0 r=15.0 class="op" /><text x=read_x y=276.0 text-anchor="middle" class="op-text">"×"</text>
+                {op(read_x, 270.0, "×")}
                 <line x1=read_x y1=285.0 x2=read_x y2=386.0 class="flow" marker-end="url(#arrow-l)" />
                 {linked_term("h", linked, svg_vector(1024.0 - w, 410.0, at(|s| s.h.as_slice().to_vec()), "lstm-h", named("h", 1, Key::HiddenNow), 1.0, cw))}
                 {svg_vector(read_x - 34.0 - w, 166.0, at(|s| s.squashed_c.as_slice().to_vec()), "lstm-tanhc", fixed(format!("{h_squash}(c)")), 1.0, cw)}

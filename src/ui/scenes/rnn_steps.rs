@@ -6,6 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use nalgebra::DVector;
 
+use super::diagram::arrow_marker;
 use crate::lessons::SequencePreset;
 use crate::model::cell::RnnCell;
 use crate::model::cell::rnn::RnnTrace;
@@ -158,11 +159,7 @@ fn Unrolled(
         <figure class="unrolled-wrap">
             <svg class="unrolled" viewBox=format!("0 0 {width} {HEIGHT}") width=width height=HEIGHT
                 role="group" aria-label=move || tr(Key::UnrolledLabel, lang.get()) data-testid="unrolled">
-                <defs>
-                    <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-                        <path d="M 0 0 L 10 5 L 0 10 z" class="arrow-head" />
-                    </marker>
-                </defs>
+                {arrow_marker("arrow")}
                 <text x=4.0 y=108.0 class="h0-label">"h"</text>
                 <text x=12.0 y=112.0 class="svg-sub">"0"</text>
                 <text x=19.0 y=108.0 class="h0-label">"= 0"</text>

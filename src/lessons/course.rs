@@ -1,11 +1,11 @@
 //! The lessons, in order. Written from the seed material (`lstm-seed-ko.md`) in Korean and
 //! English.
 
-use super::{Block, Lesson, Scene, SequencePreset, t};
+use super::{Block, DecayPreset, Lesson, Scene, SequencePreset, t};
 use crate::model::Activation;
 
 /// Every lesson, in the order the sidebar lists them.
-pub static COURSE: &[Lesson] = &[SEQUENCES, RNN_CELL, LSTM_CELL, EXPLORE];
+pub static COURSE: &[Lesson] = &[SEQUENCES, RNN_CELL, GRADIENT_FLOW, LSTM_CELL, EXPLORE];
 
 const SEQUENCES: Lesson = Lesson {
     id: "sequences",
@@ -203,5 +203,40 @@ const EXPLORE: Lesson = Lesson {
                 "Input: twelve samples of a speech-like waveform. Untrained cells with weights drawn from seed 11 the way PyTorch does.",
             ),
         })),
+    ],
+};
+
+const GRADIENT_FLOW: Lesson = Lesson {
+    id: "gradient-flow",
+    title: t("기울기 소실과 폭발", "Vanishing and exploding gradients"),
+    summary: t(
+        "마지막 시점의 오차가 과거로 돌아가는 동안 몇 배가 되는지 직접 재 봅니다.",
+        "Measure what happens to the last step's error on its way back into the past.",
+    ),
+    blocks: &[
+        Block::P(t(
+            "RNN은 역전파로 학습합니다. 마지막 시점의 오차를 $k$ 시점 전으로 보내려면 $∂h_t/∂h_{t-1}$을 $k$번 곱해야 합니다. 한 번 곱할 때마다 크기가 대략 $γ·σ_{max}(W)$배가 되므로(γ는 활성화 함수의 최대 기울기, tanh는 1), 이 값이 1보다 작으면 기울기가 지수적으로 **사라지고**, 1보다 크면 지수적으로 **폭발**할 수 있습니다.",
+            "An RNN learns by backpropagation. Sending the last step's error $k$ steps back multiplies it by $∂h_t/∂h_{t-1}$ $k$ times. Each factor scales it by at most about $γ·σ_{max}(W)$ (γ is the activation's largest slope, 1 for tanh), so below 1 the gradient **vanishes** exponentially and above 1 it can **explode**.",
+        )),
+        Block::Formula("‖∂h_T/∂h_{T-k}‖ ≤ (γ·σ_{max}(W_hh))^k"),
+        Block::P(t(
+            "아래 그래프는 이 페이지가 계산한 실제 야코비안 노름입니다. RNN의 순환 가중치는 스펙트럼 반경이 정확히 ρ가 되도록 만들었고, 입력이 0이면 곡선은 정확히 $ρ^k$입니다: 로그 축에서 기울기가 $log ρ$인 직선이죠. ρ를 1 위아래로 움직여 보세요. LSTM의 셀 상태(벨트)는 망각 게이트 값만큼만 줄어들므로, 망각 게이트 편향을 크게 하거나 1로 고정하면 기울기가 먼 과거까지 살아남습니다.",
+            "The plot below shows the real Jacobian norms this page computed. The RNN's recurrent weights are built to have spectral radius exactly ρ, so with zero input the curve is exactly $ρ^k$: a straight line of slope $log ρ$ on the log axis. Move ρ across 1. The LSTM's cell state (the belt) shrinks only by its forget gate, so a large forget-gate bias, or the gate clamped to 1, keeps the gradient alive far into the past.",
+        )),
+        Block::Scene(Scene::GradientDecay(DecayPreset {
+            rho: 0.9,
+            steps: 60,
+            forget_bias: 3.0,
+            hidden: 6,
+            seed: 5,
+            caption: t(
+                "은닉 크기 6인 RNN과 LSTM, 같은 입력, 손실은 마지막 은닉 상태 원소의 합. 선 아래로 사라진 값은 ▼로 표시합니다.",
+                "An RNN and an LSTM with six hidden units on the same input; the loss is the sum of the last hidden state's entries. Values that fall off the axis are marked ▼ or ▲.",
+            ),
+        })),
+        Block::P(t(
+            "기울기가 사라지면 먼 과거의 입력은 가중치를 거의 바꾸지 못합니다. 이것이 RNN이 긴 문장이나 긴 시계열에서 장기 의존성을 배우지 못하는 이유입니다. 반대로 폭발하는 기울기는 학습을 수치적으로 불안정하게 만듭니다.",
+            "When the gradient vanishes, inputs from the distant past barely change the weights: this is why an RNN fails to learn long-term dependencies in long sentences or long time series. An exploding gradient, the other way, makes training numerically unstable.",
+        )),
     ],
 };

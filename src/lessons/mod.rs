@@ -52,13 +52,42 @@ pub enum Scene {
     LstmCell(SequencePreset),
     /// Any cell (RNN, LSTM, GRU) folded or unrolled, optionally an RNN and an LSTM side by side.
     Explore(SequencePreset),
+    /// How much of the last step's error reaches each earlier step, RNN against LSTM, on a log
+    /// axis.
+    GradientDecay(DecayPreset),
+}
+
+/// Where the gradient-decay plot starts.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DecayPreset {
+    /// The RNN's spectral radius ρ.
+    pub rho: f64,
+    /// Sequence length T.
+    pub steps: usize,
+    /// The LSTM's forget-gate bias.
+    pub forget_bias: f64,
+    /// Hidden size of both cells.
+    pub hidden: usize,
+    /// The seed both cells are drawn from.
+    pub seed: u64,
+    /// What the plot shows, above it.
+    pub caption: Text,
 }
 
 impl Scene {
-    /// The preset the scene starts from.
-    pub fn preset(&self) -> &SequencePreset {
+    /// The sequence the scene starts from, for scenes that read one.
+    pub fn sequence(&self) -> Option<&SequencePreset> {
         match self {
-            Scene::RnnSteps(p) | Scene::LstmCell(p) | Scene::Explore(p) => p,
+            Scene::RnnSteps(p) | Scene::LstmCell(p) | Scene::Explore(p) => Some(p),
+            Scene::GradientDecay(_) => None,
+        }
+    }
+
+    /// The caption shown above the scene.
+    pub fn caption(&self) -> Text {
+        match self {
+            Scene::RnnSteps(p) | Scene::LstmCell(p) | Scene::Explore(p) => p.caption,
+            Scene::GradientDecay(p) => p.caption,
         }
     }
 }
@@ -94,7 +123,7 @@ mod tests {
                 Block::P(x) | Block::Heading(x) => all.push(*x),
                 Block::List(xs) | Block::Steps(xs) => all.extend_from_slice(xs),
                 Block::Terms(ts) => all.extend(ts.iter().map(|(_, x)| *x)),
-                Block::Scene(scene) => all.push(scene.preset().caption),
+                Block::Scene(scene) => all.push(scene.caption()),
                 Block::Formula(_) => {}
             }
         }
@@ -130,8 +159,10 @@ mod tests {
     fn scene_presets_are_computable() {
         for lesson in COURSE {
             for block in lesson.blocks {
-                if let Block::Scene(scene) = block {
-                    let p = scene.preset();
+                if let Some(p) = match block {
+                    Block::Scene(scene) => scene.sequence(),
+                    _ => None,
+                } {
                     assert!(!p.inputs.is_empty() && p.hidden > 0 && p.hidden <= 8, "{}", lesson.id);
                     assert!(p.inputs.iter().all(|x| x.is_finite()));
                 }

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::markup_view::{Math, Prose};
-use super::scenes::{ExploreScene, LstmCellScene, RnnSteps};
+use super::scenes::{DecayScene, ExploreScene, LstmCellScene, RnnSteps};
 use super::use_lang;
 use crate::lessons::{Block, Lesson, Scene, Text};
 
@@ -69,5 +69,6 @@ fn block_view(block: &'static Block) -> AnyView {
         Block::Scene(Scene::RnnSteps(preset)) => view! { <RnnSteps preset=preset /> }.into_any(),
         Block::Scene(Scene::LstmCell(preset)) => view! { <LstmCellScene preset=preset /> }.into_any(),
         Block::Scene(Scene::Explore(preset)) => view! { <ExploreScene preset=preset /> }.into_any(),
+        Block::Scene(Scene::GradientDecay(preset)) => view! { <DecayScene preset=preset /> }.into_any(),
     }
 }

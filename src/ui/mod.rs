@@ -5,6 +5,7 @@ mod app;
 pub mod i18n;
 mod lesson_view;
 pub mod markup_view;
+pub mod plots;
 pub mod scenes;
 pub mod widgets;
 

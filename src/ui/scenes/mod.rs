@@ -1,5 +1,6 @@
 //! Live scenes: each takes a preset, runs the model and draws its trace.
 
+mod decay;
 mod diagram;
 mod explore;
 mod explore_detail;
@@ -8,6 +9,7 @@ mod lstm_backward;
 mod lstm_cell;
 mod rnn_steps;
 
+pub use decay::DecayScene;
 pub use explore::ExploreScene;
 pub use lstm_cell::LstmCellScene;
 pub use rnn_steps::RnnSteps;

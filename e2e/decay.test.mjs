@@ -1,0 +1,125 @@
+// The gradient-decay plot: the data behind the lines is the model's analysis (exactly ρ^k at
+// rest), its slope on the log axis changes sign as ρ crosses 1, every export works, the canvas
+// is drawn at the screen's pixel density, and a redraw fits in a frame.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { openPage, screenshot, startHarness } from './harness.mjs';
+
+let harness;
+before(async () => { harness = await startHarness(); });
+after(async () => { await harness?.close(); });
+
+const series = async (page) => JSON.parse(await page.getByTestId('decay-plot').getAttribute('data-series'));
+
+/** Least-squares slope of log10(y) against k over the finite positive values. */
+function logSlope(values) {
+  const pts = values.map((y, k) => [k, y]).filter(([, y]) => y !== null && y > 0).map(([k, y]) => [k, Math.log10(y)]);
+  const n = pts.length;
+  const mx = pts.reduce((s, [x]) => s + x, 0) / n;
+  const my = pts.reduce((s, [, y]) => s + y, 0) / n;
+  const sxy = pts.reduce((s, [x, y]) => s + (x - mx) * (y - my), 0);
+  const sxx = pts.reduce((s, [x]) => s + (x - mx) ** 2, 0);
+  return sxy / sxx;
+}
+
+async function setRange(page, id, value) {
+  await page.getByTestId(id).fill(String(value));
+  await page.waitForFunction(
+    ([id, v]) => document.querySelector(`[data-testid="${id}-value"]`)?.textContent === Number(v).toFixed(2),
+    [id, value],
+  );
+}
+
+describe('the gradient-decay plot', () => {
+  it('draws the analysis: ρ^k at rest, and a slope that changes sign as ρ crosses 1', async () => {
+    const { page, context, problems } = await openPage(harness, '/?lesson=gradient-flow&lang=en');
+    await page.getByTestId('decay-plot').waitFor();
+    for (const [rho, sign] of [[0.9, -1], [1.2, 1], [0.8, -1], [1.05, 1]]) {
+      await setRange(page, 'decay-rho', rho);
+      const s = await series(page);
+      assert.equal(s.rnn.length, 61, 'lags 0 … T for T = 60');
+      s.rnn.forEach((v, k) => assert.ok(Math.abs(v - rho ** k) <= 1e-9 * rho ** k, `ρ = ${rho}, k = ${k}: ${v} vs ${rho ** k}`));
+      s.bound.forEach((v, k) => assert.ok(Math.abs(v - rho ** k) <= 1e-9 * rho ** k, `bound at k = ${k}`));
+      assert.equal(Math.sign(logSlope(s.rnn)), sign, `slope sign at ρ = ${rho}`);
+    }
+    // The LSTM's belt with a forget-gate bias of 3 keeps most of the gradient over 60 steps.
+    const s = await series(page);
+    assert.ok(s.belt.at(-1) > 1e-3, `belt at lag 60: ${s.belt.at(-1)}`);
+    await screenshot(page, 'decay-plot-1440');
+    assert.deepEqual(problems.pageErrors, []);
+    assert.deepEqual(problems.consoleErrors, []);
+    await context.close();
+  });
+
+  it('marks values that fall off the log axis instead of breaking the line', async () => {
+    const { page, context, problems } = await openPage(harness, '/?lesson=gradient-flow&lang=en');
+    await page.getByTestId('decay-activation').selectOption('relu');
+    // A ReLU at rest (h = 0) passes no gradient at all: every lag past 0 is exactly zero.
+    const s = await series(page);
+    assert.equal(s.rnn[0], 1);
+    assert.ok(s.rnn.slice(1).every((v) => v === 0));
+    assert.match(await page.getByTestId('decay-note').textContent(), /▼ 60 values fell below the axis/);
+    assert.deepEqual(problems.pageErrors, []);
+    assert.deepEqual(problems.consoleErrors, []);
+    await context.close();
+  });
+
+  it('exports PNG, SVG and CSV', async () => {
+    const { page, context, problems } = await openPage(harness, '/?lesson=gradient-flow&lang=ko');
+    const expected = await series(page);
+    for (const [kind, name] of [['png', 'gradient-decay.png'], ['svg', 'gradient-decay.svg'], ['csv', 'gradient-decay.csv']]) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`export-${kind}`).click()]);
+      assert.equal(download.suggestedFilename(), name);
+      const bytes = await readFile(await download.path());
+      if (kind === 'png') assert.deepEqual([...bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+      if (kind === 'svg') {
+        const text = bytes.toString('utf8');
+        assert.ok(text.startsWith('<svg') && text.includes('10⁻'), 'an SVG with power-of-ten ticks');
+      }
+      if (kind === 'csv') {
+        const rows = bytes.toString('utf8').trim().split('\n');
+        assert.equal(rows[0], 'lag,rnn_jacobian_norm,rnn_bound,rnn_dL_dh,lstm_jacobian_norm,lstm_cell_jacobian_norm,lstm_dL_dh');
+        assert.equal(rows.length, 62);
+        rows.slice(1).forEach((r, k) => assert.equal(Number(r.split(',')[1]), expected.rnn[k]));
+      }
+    }
+    assert.deepEqual(problems.pageErrors, []);
+    assert.deepEqual(problems.consoleErrors, []);
+    await context.close();
+  });
+
+  it('draws at the screen pixel density, readable at 375 px', async () => {
+    const context = await harness.browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${harness.server.origin}/?lesson=gradient-flow&lang=ko`);
+    await page.getByTestId('decay-plot').waitFor();
+    const { backing, css } = await page.locator('.plot-canvas').evaluate((c) => ({ backing: c.width, css: c.clientWidth }));
+    assert.ok(Math.abs(backing - 2 * css) <= 1, `backing store ${backing} px for ${css} CSS px at ×2`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `the page is ${overflow} px wider than the screen`);
+    await page.getByTestId('decay-plot').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${(await import('./harness.mjs')).SHOTS}/decay-plot-ko-375.png`, fullPage: true });
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('redraws within a frame after a slider move', async () => {
+    const { page, context } = await openPage(harness, '/?lesson=gradient-flow&lang=en');
+    const draws = [];
+    const computes = [];
+    for (let i = 0; i < 12; i++) {
+      await setRange(page, 'decay-rho', (0.8 + 0.04 * i).toFixed(2));
+      const fig = page.getByTestId('decay-plot');
+      draws.push(Number(await fig.getAttribute('data-draw-ms')));
+      computes.push(Number(await fig.getAttribute('data-compute-ms')));
+    }
+    draws.sort((a, b) => a - b);
+    computes.sort((a, b) => a - b);
+    console.log(`# decay plot redraw after a slider move (T = 60, H = 6): draw median ${draws[6].toFixed(1)} ms, max ${draws.at(-1).toFixed(1)} ms; analysis median ${computes[6].toFixed(1)} ms, max ${computes.at(-1).toFixed(1)} ms`);
+    assert.ok(draws[6] < 16, `median redraw ${draws[6]} ms`);
+    await context.close();
+  });
+});

@@ -1,0 +1,175 @@
+//! The gradient-decay experiment the lessons plot: how much of an error at the last step reaches
+//! each earlier step, in a vanilla RNN and in an LSTM reading the same input.
+//!
+//! The RNN's recurrent matrix is W_hh = ρ·Q with Q orthogonal, so its spectral radius and its
+//! largest singular value are both exactly ρ: at rest (zero input, zero bias, tanh) the norm
+//! ‖∂h_T/∂h_{T−k}‖ is exactly ρ^k and Pascanu et al.'s bound (γ·σ_max)^k is tight; driven by an
+//! input, the squashing's slope only shrinks it further.
+
+use nalgebra::{DMatrix, DVector};
+
+use crate::model::cell::{GateClamps, RnnCell, ShapeError};
+use crate::model::flow::analyse;
+use crate::model::network::{AnyCell, CellKind};
+use crate::model::{Activation, Rng};
+
+/// The longest sequence the experiment runs.
+pub const MAX_STEPS: usize = 200;
+
+/// What the learner sets.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DecaySetup {
+    /// ρ: spectral radius (and largest singular value) of the RNN's W_hh.
+    pub rho: f64,
+    /// The RNN's squashing function.
+    pub activation: Activation,
+    /// Sequence length T (1 … [`MAX_STEPS`]).
+    pub steps: usize,
+    /// The LSTM's forget-gate bias (b_f; PyTorch's own init is near 0).
+    pub forget_bias: f64,
+    /// Clamp the LSTM's forget gate to 1 (gate surgery).
+    pub forget_open: bool,
+    /// Drive both cells with a waveform instead of leaving them at rest (x = 0).
+    pub driven: bool,
+    /// Hidden size of both cells.
+    pub hidden: usize,
+    /// The seed both cells are drawn from.
+    pub seed: u64,
+}
+
+impl Default for DecaySetup {
+    fn default() -> Self {
+        Self {
+            rho: 0.9,
+            activation: Activation::Tanh,
+            steps: 60,
+            forget_bias: 3.0,
+            forget_open: false,
+            driven: false,
+            hidden: 6,
+            seed: 5,
+        }
+    }
+}
+
+/// The plotted series, each indexed by lag k = 0 … T.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DecayCurves {
+    /// RNN: ‖∂h_T/∂h_{T−k}‖₂.
+    pub rnn: Vec<f64>,
+    /// RNN: the bound (γ·σ_max(W_hh))^k.
+    pub rnn_bound: Vec<f64>,
+    /// RNN: ‖dL/dh_{T−k}‖ for L = Σ_j h_T[j].
+    pub rnn_loss: Vec<f64>,
+    /// LSTM: ‖∂h_T/∂h_{T−k}‖₂, through the hidden path and the belt alike.
+    pub lstm: Vec<f64>,
+    /// LSTM: ‖∂c_T/∂c_{T−k}‖₂, the conveyor belt.
+    pub lstm_cell: Vec<f64>,
+    /// LSTM: ‖dL/dh_{T−k}‖ for the same loss.
+    pub lstm_loss: Vec<f64>,
+}
+
+/// The input both cells read: zeros, or 0.8·sin(0.9t) + 0.3·sin(2.3t + 0.5) (the lessons'
+/// speech-like waveform, continued).
+pub fn decay_inputs(setup: &DecaySetup) -> Vec<DVector<f64>> {
+    (0..setup.steps.clamp(1, MAX_STEPS))
+        .map(|t| {
+            let t = t as f64;
+            let x = if setup.driven { 0.8 * (0.9 * t).sin() + 0.3 * (2.3 * t + 0.5).sin() } else { 0.0 };
+            DVector::from_element(1, x)
+        })
+        .collect()
+}
+
+/// The RNN of the experiment: W_hh = ρ·Q (Q orthogonal, from the seed), input weights from the
+/// seed, no bias.
+pub fn decay_rnn(setup: &DecaySetup) -> RnnCell<f64> {
+    let n = setup.hidden.max(1);
+    let mut rng = Rng::new(setup.seed);
+    let mut cell = RnnCell::seeded(1, n, setup.activation, &mut rng);
+    let a = DMatrix::from_fn(n, n, |_, _| rng.uniform(-1.0, 1.0));
+    let rho = if setup.rho.is_finite() { setup.rho.clamp(0.0, 4.0) } else { 1.0 };
+    cell.weight_hh = a.qr().q() * rho;
+    cell.bias_ih.fill(0.0);
+    cell.bias_hh.fill(0.0);
+    cell
+}
+
+/// The LSTM of the experiment: PyTorch's initialisation from the seed, the forget-gate bias set,
+/// and optionally the forget gate clamped open.
+pub fn decay_lstm(setup: &DecaySetup) -> AnyCell<f64> {
+    let n = setup.hidden.max(1);
+    let mut cell = AnyCell::seeded(CellKind::Lstm { peepholes: false }, 1, n, &mut Rng::new(setup.seed));
+    if let AnyCell::Lstm(c) = &mut cell {
+        let b = if setup.forget_bias.is_finite() { setup.forget_bias.clamp(-10.0, 10.0) } else { 0.0 };
+        c.bias_ih.rows_mut(n, n).fill(b);
+        c.bias_hh.rows_mut(n, n).fill(0.0);
+    }
+    if setup.forget_open {
+        cell.set_clamps(GateClamps { forget: Some(1.0), ..Default::default() });
+    }
+    cell
+}
+
+/// Runs both cells and measures every lag.
+pub fn decay_curves(setup: &DecaySetup) -> Result<DecayCurves, ShapeError> {
+    let xs = decay_inputs(setup);
+    let n = setup.hidden.max(1);
+    let ones = DVector::from_element(n, 1.0);
+    let rnn = analyse(&AnyCell::Rnn(decay_rnn(setup)), &xs, &ones)?;
+    let lstm = analyse(&decay_lstm(setup), &xs, &ones)?;
+    Ok(DecayCurves {
+        rnn_bound: rnn.bound.clone().unwrap_or_default(),
+        rnn: rnn.hidden,
+        rnn_loss: rnn.loss_grad,
+        lstm: lstm.hidden,
+        lstm_cell: lstm.cell.unwrap_or_default(),
+        lstm_loss: lstm.loss_grad,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use approx::assert_relative_eq;
+
+    #[test]
+    fn at_rest_the_rnn_curve_is_exactly_rho_to_the_lag_and_meets_its_bound() {
+        for rho in [0.7, 1.0, 1.2] {
+            let setup = DecaySetup { rho, steps: 50, ..Default::default() };
+            let curves = decay_curves(&setup).unwrap();
+            assert_eq!(curves.rnn.len(), 51);
+            for (k, (&v, &b)) in curves.rnn.iter().zip(&curves.rnn_bound).enumerate() {
+                assert_relative_eq!(v, rho.powi(k as i32), max_relative = 1e-9);
+                assert_relative_eq!(b, rho.powi(k as i32), max_relative = 1e-9);
+            }
+        }
+    }
+
+    #[test]
+    fn an_open_forget_gate_keeps_the_belt_at_one_for_every_lag() {
+        let setup = DecaySetup { forget_open: true, driven: true, steps: 80, ..Default::default() };
+        let curves = decay_curves(&setup).unwrap();
+        // With f = 1 the belt's Jacobian is the identity plus what flows through the gates;
+        // its norm never falls below 1.
+        assert!(curves.lstm_cell.iter().all(|&v| v >= 1.0 - 1e-12), "{:?}", &curves.lstm_cell[..5]);
+    }
+
+    #[test]
+    fn extreme_settings_give_numbers_not_panics() {
+        for rho in [0.0, 4.0, f64::NAN, f64::INFINITY] {
+            for activation in Activation::ALL {
+                let setup = DecaySetup {
+                    rho,
+                    activation,
+                    steps: MAX_STEPS,
+                    forget_bias: f64::NAN,
+                    ..Default::default()
+                };
+                let curves = decay_curves(&setup).unwrap();
+                assert_eq!(curves.rnn.len(), MAX_STEPS + 1);
+                assert!(curves.rnn.iter().all(|v| !v.is_nan()));
+            }
+        }
+    }
+}

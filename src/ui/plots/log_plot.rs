@@ -1,0 +1,196 @@
+//! A line plot against lag with a logarithmic value axis, for quantities that vanish or explode.
+//! Values a log axis cannot show — zero, underflow below the axis, infinity — are drawn as
+//! markers on the edge they fell off and counted, never dropped silently or drawn as a break.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// One curve.
+pub struct Curve<'a> {
+    /// Its legend entry, in the page's language.
+    pub label: String,
+    /// y at x = 0, 1, 2, …
+    pub values: &'a [f64],
+    /// Its colour.
+    pub color: RGBColor,
+    /// Drawn dashed (a bound, not a measurement).
+    pub dashed: bool,
+}
+
+/// What the drawing had to clip.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Clipped {
+    /// Values below the axis floor (zero included).
+    pub below: usize,
+    /// Values above the axis ceiling (infinity included).
+    pub above: usize,
+    /// The axis range used, (floor, ceiling).
+    pub range: (f64, f64),
+}
+
+/// Text for an axis tick: exact powers of ten as 10⁻⁴, anything else as m×10ⁿ.
+pub fn tick_label(v: f64) -> String {
+    if !(v.is_finite() && v > 0.0) {
+        return String::new();
+    }
+    let e = v.log10().floor();
+    let m = v / 10f64.powf(e);
+    let (m, e) = if (m - 10.0).abs() < 1e-6 { (1.0, e + 1.0) } else { (m, e) };
+    let power = format!("10{}", superscript(e as i64));
+    if (m - 1.0).abs() < 1e-6 { power } else { format!("{}×{power}", (m * 10.0).round() / 10.0) }
+}
+
+fn superscript(n: i64) -> String {
+    n.to_string()
+        .chars()
+        .map(|c| match c {
+            '-' => '⁻',
+            '0' => '⁰',
+            '1' => '¹',
+            '2' => '²',
+            '3' => '³',
+            d => ['⁴', '⁵', '⁶', '⁷', '⁸', '⁹'][(d as u8 - b'4') as usize],
+        })
+        .collect()
+}
+
+/// The decades that hold every finite positive value, at least two of them, within 10^±300.
+pub fn log_range(curves: &[Curve]) -> (f64, f64) {
+    let finite = curves.iter().flat_map(|c| c.values.iter().copied()).filter(|v| v.is_finite() && *v > 0.0);
+    let (lo, hi) = finite.fold((f64::INFINITY, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    if !lo.is_finite() {
+        return (1e-3, 10.0);
+    }
+    let lo = lo.log10().floor().max(-300.0);
+    let hi = hi.log10().ceil().min(300.0).max(lo + 2.0);
+    (10f64.powf(lo), 10f64.powf(hi))
+}
+
+/// Draws the curves against x = 0 … (longest − 1). `scale` multiplies every size (device pixels
+/// per CSS pixel on the page, 1 in an SVG).
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    curves: &[Curve],
+    (x_label, y_label): (&str, &str),
+    scale: f64,
+) -> Result<Clipped, String> {
+    let px = |v: f64| (v * scale).round() as u32;
+    let font = |size: f64| ("sans-serif", size * scale).into_font();
+    root.fill(&WHITE).map_err(|e| e.to_string())?;
+    let (lo, hi) = log_range(curves);
+    let x_max = curves.iter().map(|c| c.values.len()).max().unwrap_or(1).saturating_sub(1).max(1) as f64;
+    let mut chart = ChartBuilder::on(root)
+        .margin(px(12.0))
+        .x_label_area_size(px(44.0))
+        .y_label_area_size(px(64.0))
+        .build_cartesian_2d(0f64..x_max, (lo..hi).log_scale())
+        .map_err(|e| e.to_string())?;
+    chart
+        .configure_mesh()
+        .x_desc(x_label)
+        .y_desc(y_label)
+        .y_label_formatter(&|v| tick_label(*v))
+        .x_label_formatter(&|v| format!("{}", v.round() as i64))
+        .label_style(font(13.0))
+        .axis_desc_style(font(14.0))
+        .light_line_style(RGBColor(235, 232, 224))
+        .bold_line_style(RGBColor(215, 211, 200))
+        .draw()
+        .map_err(|e| e.to_string())?;
+    let mut clipped = Clipped { range: (lo, hi), ..Default::default() };
+    for curve in curves {
+        let style = ShapeStyle::from(&curve.color).stroke_width(px(2.5).max(1));
+        let inside: Vec<(f64, f64)> = curve
+            .values
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| v.is_finite() && **v >= lo && **v <= hi)
+            .map(|(k, &v)| (k as f64, v))
+            .collect();
+        let entry = if curve.dashed {
+            chart.draw_series(DashedLineSeries::new(inside, px(8.0), px(5.0), style))
+        } else {
+            chart.draw_series(LineSeries::new(inside, style))
+        }
+        .map_err(|e| e.to_string())?;
+        let color = curve.color;
+        entry.label(curve.label.clone()).legend(move |(x, y)| {
+            PathElement::new(
+                vec![(x, y), (x + px(20.0) as i32, y)],
+                ShapeStyle::from(&color).stroke_width(px(2.5)),
+            )
+        });
+        // What fell off the axis: a marker on the edge it fell off.
+        let mut edge = Vec::new();
+        for (k, &v) in curve.values.iter().enumerate() {
+            if v.is_nan() {
+                continue;
+            }
+            if v < lo {
+                clipped.below += 1;
+                edge.push((k as f64, lo));
+            } else if v > hi {
+                clipped.above += 1;
+                edge.push((k as f64, hi));
+            }
+        }
+        chart
+            .draw_series(
+                edge.into_iter()
+                    .map(|p| TriangleMarker::new(p, px(4.0) as i32, ShapeStyle::from(&color).filled())),
+            )
+            .map_err(|e| e.to_string())?;
+    }
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::LowerLeft)
+        .label_font(font(13.0))
+        .background_style(WHITE.mix(0.85))
+        .border_style(RGBColor(200, 196, 186))
+        .margin(px(8.0))
+        .draw()
+        .map_err(|e| e.to_string())?;
+    root.present().map_err(|e| e.to_string())?;
+    Ok(clipped)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ticks_read_as_powers_of_ten() {
+        assert_eq!(tick_label(1e-4), "10⁻⁴");
+        assert_eq!(tick_label(1.0), "10⁰");
+        assert_eq!(tick_label(1e12), "10¹²");
+        assert_eq!(tick_label(5e-3), "5×10⁻³");
+        assert_eq!(tick_label(0.0), "");
+    }
+
+    #[test]
+    fn the_range_covers_every_finite_value_in_whole_decades() {
+        let a = [1.0, 0.03, 0.0, f64::INFINITY];
+        let curves = [Curve { label: "a".into(), values: &a, color: BLACK, dashed: false }];
+        assert_eq!(log_range(&curves), (1e-2, 1.0));
+        let none = [0.0, f64::NAN];
+        let curves = [Curve { label: "b".into(), values: &none, color: BLACK, dashed: false }];
+        assert_eq!(log_range(&curves), (1e-3, 10.0));
+    }
+
+    #[test]
+    fn an_svg_draws_and_counts_what_fell_off() {
+        let v = [1.0, 0.1, 0.01, 0.0, f64::INFINITY];
+        let curves = [Curve { label: "rnn".into(), values: &v, color: RED, dashed: false }];
+        let mut svg = String::new();
+        let clipped = {
+            let root = SVGBackend::with_string(&mut svg, (640, 320)).into_drawing_area();
+            draw(&root, &curves, ("lag k", "norm"), 1.0).unwrap()
+        };
+        assert_eq!((clipped.below, clipped.above), (1, 1));
+        assert!(
+            svg.starts_with("<svg") && svg.contains("10⁻¹"),
+            "{}",
+            svg.lines().filter(|l| l.contains("<text")).collect::<Vec<_>>().join("\n")
+        );
+    }
+}

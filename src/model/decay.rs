@@ -8,9 +8,8 @@
 
 use nalgebra::{DMatrix, DVector};
 
-use crate::model::cell::{GateClamps, RnnCell, ShapeError};
+use crate::model::cell::{GateClamps, LstmCell, RnnCell, ShapeError};
 use crate::model::flow::analyse;
-use crate::model::network::{AnyCell, CellKind};
 use crate::model::{Activation, Rng};
 
 /// The longest sequence the experiment runs.
@@ -97,18 +96,16 @@ pub fn decay_rnn(setup: &DecaySetup) -> RnnCell<f64> {
 
 /// The LSTM of the experiment: PyTorch's initialisation from the seed, the forget-gate bias set,
 /// and optionally the forget gate clamped open.
-pub fn decay_lstm(setup: &DecaySetup) -> AnyCell<f64> {
+pub fn decay_lstm(setup: &DecaySetup) -> LstmCell<f64> {
     let n = setup.hidden.max(1);
-    let mut cell = AnyCell::seeded(CellKind::Lstm { peepholes: false }, 1, n, &mut Rng::new(setup.seed));
-    if let AnyCell::Lstm(c) = &mut cell {
-        let b = if setup.forget_bias.is_finite() { setup.forget_bias.clamp(-10.0, 10.0) } else { 0.0 };
-        c.bias_ih.rows_mut(n, n).fill(b);
-        c.bias_hh.rows_mut(n, n).fill(0.0);
-    }
+    let mut c = LstmCell::seeded(1, n, false, &mut Rng::new(setup.seed));
+    let b = if setup.forget_bias.is_finite() { setup.forget_bias.clamp(-10.0, 10.0) } else { 0.0 };
+    c.bias_ih.rows_mut(n, n).fill(b);
+    c.bias_hh.rows_mut(n, n).fill(0.0);
     if setup.forget_open {
-        cell.set_clamps(GateClamps { forget: Some(1.0), ..Default::default() });
+        c.clamps = GateClamps { forget: Some(1.0), ..Default::default() };
     }
-    cell
+    c
 }
 
 /// Runs both cells and measures every lag.
@@ -116,7 +113,7 @@ pub fn decay_curves(setup: &DecaySetup) -> Result<DecayCurves, ShapeError> {
     let xs = decay_inputs(setup);
     let n = setup.hidden.max(1);
     let ones = DVector::from_element(n, 1.0);
-    let rnn = analyse(&AnyCell::Rnn(decay_rnn(setup)), &xs, &ones)?;
+    let rnn = analyse(&decay_rnn(setup), &xs, &ones)?;
     let lstm = analyse(&decay_lstm(setup), &xs, &ones)?;
     Ok(DecayCurves {
         rnn_bound: rnn.bound.clone().unwrap_or_default(),

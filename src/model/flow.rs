@@ -9,8 +9,122 @@
 use nalgebra::{DMatrix, DVector};
 
 use crate::model::Real;
-use crate::model::cell::ShapeError;
-use crate::model::network::AnyCell;
+use crate::model::cell::{LstmCell, RnnCell, ShapeError};
+use crate::model::network::{AnyCell, AnyTrace};
+use crate::model::trace::Backward;
+
+/// What the analysis needs of a cell: run it, and backpropagate an error from the last step.
+/// [`AnyCell`] covers every kind; the concrete cells implement it too, so a caller that only ever
+/// analyses an RNN and an LSTM (the page's decay plot) links only their backward passes.
+pub trait FlowCell<T: Real> {
+    /// The hidden size H.
+    fn hidden_size(&self) -> usize;
+    /// Whether the cell has a cell state.
+    fn has_cell_state(&self) -> bool;
+    /// The forward pass.
+    fn run(&self, xs: &[DVector<T>]) -> Result<AnyTrace<T>, ShapeError>;
+    /// The backward pass: (dL/dh_t per step, dL/dh_0, dL/dc_t per step, dL/dc_0).
+    fn back(
+        &self,
+        trace: &AnyTrace<T>,
+        dh_out: &[DVector<T>],
+        dc_last: Option<&DVector<T>>,
+    ) -> Result<Errors<T>, ShapeError>;
+    /// γ·σ_max(W_hh) for a vanilla RNN, where Pascanu et al.'s bound applies.
+    fn bound_rate(&self) -> Option<f64> {
+        None
+    }
+}
+
+/// The per-step errors a backward pass returns: (dh, dh_0, dc, dc_0).
+pub type Errors<T> = (Vec<DVector<T>>, DVector<T>, Vec<DVector<T>>, DVector<T>);
+
+fn errors<T: Real, G>(b: Backward<T, G>) -> Errors<T> {
+    (b.dh, b.dh0, b.dc, b.dc0)
+}
+
+fn mismatch<T: Real>(trace: &AnyTrace<T>) -> ShapeError {
+    ShapeError::OutputGradient { steps: trace.len(), found: 0 }
+}
+
+fn rnn_rate<T: Real>(c: &RnnCell<T>) -> f64 {
+    c.activation.max_slope() * spectral_norm(&c.weight_hh.map(|x| x.to_f64()))
+}
+
+impl<T: Real> FlowCell<T> for AnyCell<T> {
+    fn hidden_size(&self) -> usize {
+        AnyCell::hidden_size(self)
+    }
+    fn has_cell_state(&self) -> bool {
+        AnyCell::has_cell_state(self)
+    }
+    fn run(&self, xs: &[DVector<T>]) -> Result<AnyTrace<T>, ShapeError> {
+        self.forward(xs)
+    }
+    fn back(
+        &self,
+        trace: &AnyTrace<T>,
+        dh_out: &[DVector<T>],
+        dc_last: Option<&DVector<T>>,
+    ) -> Result<Errors<T>, ShapeError> {
+        self.backward(trace, dh_out, dc_last).map(errors)
+    }
+    fn bound_rate(&self) -> Option<f64> {
+        match self {
+            AnyCell::Rnn(c) => Some(rnn_rate(c)),
+            _ => None,
+        }
+    }
+}
+
+impl<T: Real> FlowCell<T> for RnnCell<T> {
+    fn hidden_size(&self) -> usize {
+        RnnCell::hidden_size(self)
+    }
+    fn has_cell_state(&self) -> bool {
+        false
+    }
+    fn run(&self, xs: &[DVector<T>]) -> Result<AnyTrace<T>, ShapeError> {
+        self.forward(xs, None).map(AnyTrace::Rnn)
+    }
+    fn back(
+        &self,
+        trace: &AnyTrace<T>,
+        dh_out: &[DVector<T>],
+        _: Option<&DVector<T>>,
+    ) -> Result<Errors<T>, ShapeError> {
+        match trace {
+            AnyTrace::Rnn(t) => self.backward(t, dh_out).map(errors),
+            _ => Err(mismatch(trace)),
+        }
+    }
+    fn bound_rate(&self) -> Option<f64> {
+        Some(rnn_rate(self))
+    }
+}
+
+impl<T: Real> FlowCell<T> for LstmCell<T> {
+    fn hidden_size(&self) -> usize {
+        LstmCell::hidden_size(self)
+    }
+    fn has_cell_state(&self) -> bool {
+        true
+    }
+    fn run(&self, xs: &[DVector<T>]) -> Result<AnyTrace<T>, ShapeError> {
+        self.forward(xs, None, None).map(AnyTrace::Lstm)
+    }
+    fn back(
+        &self,
+        trace: &AnyTrace<T>,
+        dh_out: &[DVector<T>],
+        dc_last: Option<&DVector<T>>,
+    ) -> Result<Errors<T>, ShapeError> {
+        match trace {
+            AnyTrace::Lstm(t) => self.backward_from(t, dh_out, dc_last).map(errors),
+            _ => Err(mismatch(trace)),
+        }
+    }
+}
 
 /// What the analysis found, indexed by lag k = 0 … T (k = T reaches the initial state).
 #[derive(Clone, Debug, PartialEq)]
@@ -41,12 +155,12 @@ fn to_f64<T: Real>(v: &DVector<T>) -> DVector<f64> {
 
 /// Runs the cell on `xs` and measures the flow back from the last step. `dl_dh_last` is the
 /// error a loss at the last step sends into h_T.
-pub fn analyse<T: Real>(
-    cell: &AnyCell<T>,
+pub fn analyse<T: Real, C: FlowCell<T>>(
+    cell: &C,
     xs: &[DVector<T>],
     dl_dh_last: &DVector<T>,
 ) -> Result<FlowAnalysis, ShapeError> {
-    let trace = cell.forward(xs)?;
+    let trace = cell.run(xs)?;
     let steps = trace.len();
     let n = cell.hidden_size();
     let unit = |j: usize| {
@@ -63,11 +177,11 @@ pub fn analyse<T: Real>(
         for j in 0..n {
             let mut dh_out = zeros.clone();
             dh_out[steps - 1] = unit(j);
-            let back = cell.backward(&trace, &dh_out, None)?;
-            fill_rows(&mut hidden_jac, j, &back.dh, &back.dh0);
+            let (dh, dh0, _, _) = cell.back(&trace, &dh_out, None)?;
+            fill_rows(&mut hidden_jac, j, &dh, &dh0);
             if let Some(cj) = cell_jac.as_mut() {
-                let back = cell.backward(&trace, &zeros, Some(&unit(j)))?;
-                fill_rows(cj, j, &back.dc, &back.dc0);
+                let (_, _, dc, dc0) = cell.back(&trace, &zeros, Some(&unit(j)))?;
+                fill_rows(cj, j, &dc, &dc0);
             }
         }
     } else {
@@ -80,9 +194,9 @@ pub fn analyse<T: Real>(
     let loss_grad = if steps > 0 {
         let mut dh_out = zeros.clone();
         dh_out[steps - 1] = dl_dh_last.clone();
-        let back = cell.backward(&trace, &dh_out, None)?;
-        let mut norms: Vec<f64> = back.dh.iter().rev().map(|d| to_f64(d).norm()).collect();
-        norms.push(to_f64(&back.dh0).norm());
+        let (dh, dh0, _, _) = cell.back(&trace, &dh_out, None)?;
+        let mut norms: Vec<f64> = dh.iter().rev().map(|d| to_f64(d).norm()).collect();
+        norms.push(to_f64(&dh0).norm());
         norms
     } else {
         vec![to_f64(dl_dh_last).norm()]
@@ -98,14 +212,7 @@ pub fn analyse<T: Real>(
         out
     });
 
-    let bound = match cell {
-        AnyCell::Rnn(c) => {
-            let w = c.weight_hh.map(|x| x.to_f64());
-            let rate = c.activation.max_slope() * spectral_norm(&w);
-            Some((0..=steps).map(|k| rate.powi(k as i32)).collect())
-        }
-        _ => None,
-    };
+    let bound = cell.bound_rate().map(|rate| (0..=steps).map(|k| rate.powi(k as i32)).collect());
 
     Ok(FlowAnalysis {
         hidden: hidden_jac.iter().map(spectral_norm).collect(),

@@ -87,10 +87,10 @@ messages! {
     ExploreUnrolledLabel => "시간 축으로 펼친 셀: 각 열이 한 시점이고, 네모 하나가 한 유닛의 값입니다. 열을 누르면 그 시점을 엽니다.", "The cell unrolled in time: each column is one step and each square one unit's value. Select a column to open that step.";
     OpenStep => "열린 시점", "Open step";
     SceneDecayTitle => "기울기가 시간을 거슬러 가며 얼마나 남는가", "How much gradient survives the trip back in time";
-    DecayRnn => "RNN ‖∂h_T/∂h_{T−k}‖", "RNN ‖∂h_T/∂h_{T−k}‖";
-    DecayBound => "RNN 상한 (γ·σ_max)^k", "RNN bound (γ·σ_max)^k";
-    DecayLstm => "LSTM ‖∂h_T/∂h_{T−k}‖", "LSTM ‖∂h_T/∂h_{T−k}‖";
-    DecayBelt => "LSTM 벨트 ‖∂c_T/∂c_{T−k}‖", "LSTM belt ‖∂c_T/∂c_{T−k}‖";
+    DecayRnn => "RNN ‖∂h(T) / ∂h(T−k)‖", "RNN ‖∂h(T) / ∂h(T−k)‖";
+    DecayBound => "RNN 상한 (γ·σmax)ᵏ", "RNN bound (γ·σmax)ᵏ";
+    DecayLstm => "LSTM ‖∂h(T) / ∂h(T−k)‖", "LSTM ‖∂h(T) / ∂h(T−k)‖";
+    DecayBelt => "LSTM 벨트 ‖∂c(T) / ∂c(T−k)‖", "LSTM belt ‖∂c(T) / ∂c(T−k)‖";
     DecayXAxis => "시차 k (몇 시점 거슬러 갔는가)", "lag k (steps back in time)";
     DecayYAxis => "야코비안 노름 (로그 축)", "Jacobian norm (log axis)";
     DecayRho => "RNN 순환 가중치의 스펙트럼 반경 ρ", "RNN recurrent weights' spectral radius ρ";

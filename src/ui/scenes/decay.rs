@@ -190,9 +190,10 @@ pub fn DecayScene(
                        id: &'static str,
                        (min, max, step): (f64, f64, f64),
                        value: RwSignal<f64>| {
+        let decimals = if step >= 1.0 { 0 } else { 2 };
         view! {
             <label class="plot-control">
-                <span>{move || tr(key, lang.get())} " " <output data-testid=format!("{id}-value")>{move || format!("{:.2}", value.get())}</output></span>
+                <span>{move || tr(key, lang.get())} " " <output data-testid=format!("{id}-value")>{move || format!("{:.*}", decimals, value.get())}</output></span>
                 <input type="range" data-testid=id min=min.to_string() max=max.to_string() step=step.to_string()
                     prop:value=move || value.get().to_string()
                     on:input=move |ev| {

@@ -10,7 +10,11 @@ let harness;
 before(async () => { harness = await startHarness(); });
 after(async () => { await harness?.close(); });
 
-const series = async (page) => JSON.parse(await page.getByTestId('decay-plot').getAttribute('data-series'));
+/** The numbers behind the plot, once the lab module has drawn it. */
+async function series(page) {
+  await page.locator('[data-testid="decay-plot"][aria-busy="false"]').waitFor();
+  return JSON.parse(await page.getByTestId('decay-plot').getAttribute('data-series'));
+}
 
 /** Least-squares slope of log10(y) against k over the finite positive values. */
 function logSlope(values) {
@@ -103,6 +107,41 @@ describe('the gradient-decay plot', () => {
     await page.getByTestId('decay-plot').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${(await import('./harness.mjs')).SHOTS}/decay-plot-ko-375.png`, fullPage: true });
     assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('highlights the path of the lag picked on the plot, in the unrolled view, or with the slider', async () => {
+    const { page, context, problems } = await openPage(harness, '/?lesson=gradient-flow&lang=en');
+    const s = await series(page);
+    const highlight = page.getByTestId('decay-path-highlight');
+    const lagIs = async (k) => {
+      await page.waitForFunction((k) => document.querySelector('[data-testid="decay-lag-value"]')?.textContent === String(k), k);
+      assert.equal(await highlight.getAttribute('data-from'), '60');
+      assert.equal(await highlight.getAttribute('data-to'), String(60 - k));
+      assert.match(await page.getByTestId('decay-path-readout').textContent(), new RegExp(`^k = ${k} \\(step ${60 - k}\\)`));
+    };
+    await lagIs(20);
+    // A click on the plot at lag 45: the figure says where its lag axis runs on the canvas.
+    const [left, right, xMax] = (await page.getByTestId('decay-plot').getAttribute('data-x-axis')).split(',').map(Number);
+    const canvas = page.locator('.plot-canvas');
+    const ratio = await canvas.evaluate((c) => c.width / c.clientWidth);
+    const box = await canvas.boundingBox();
+    await canvas.click({ position: { x: (left + (right - left) * 45 / xMax) / ratio, y: box.height / 2 } });
+    await lagIs(45);
+    // Each step of the unrolled view is shaded by the plotted norm: six decades of opacity.
+    for (const k of [0, 10, 45]) {
+      const opacity = Number(await page.locator(`[data-testid="decay-path"] rect[data-lag="${k}"]`).first().getAttribute('fill-opacity'));
+      const expected = Math.min(1, Math.max(0.04, 1 + Math.log10(s.rnn[k]) / 6));
+      assert.ok(Math.abs(opacity - expected) < 1e-3, `lag ${k}: opacity ${opacity}, norm ${s.rnn[k]}`);
+    }
+    await page.locator('[data-testid="decay-path"] rect[data-lag="7"]').first().click();
+    await lagIs(7);
+    await page.getByTestId('decay-lag').fill('33');
+    await lagIs(33);
+    await page.getByTestId('decay-path').scrollIntoViewIfNeeded();
+    await screenshot(page, 'decay-path-1440');
+    assert.deepEqual(problems.pageErrors, []);
+    assert.deepEqual(problems.consoleErrors, []);
     await context.close();
   });
 

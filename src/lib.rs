@@ -4,10 +4,16 @@
 //! - [`lessons`] is the course as data, in Korean and English.
 //! - [`state`] turns the page's URL into a configuration and back.
 //! - `ui` (feature `web`) draws what the model computed, with Leptos.
+//! - `plots` and `lab` (feature `lab`): plots drawn with plotters, and the experiments behind
+//!   them, built into a second WebAssembly module the page loads only when it shows a plot.
 
 pub mod input;
+#[cfg(feature = "lab")]
+pub mod lab;
 pub mod lessons;
 pub mod model;
+#[cfg(feature = "lab")]
+pub mod plots;
 pub mod state;
 #[cfg(feature = "web")]
 pub mod ui;

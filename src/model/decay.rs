@@ -51,6 +51,57 @@ impl Default for DecaySetup {
     }
 }
 
+impl DecaySetup {
+    /// How many numbers [`DecaySetup::to_numbers`] writes.
+    pub const NUMBERS: usize = 8;
+
+    /// The setup as plain numbers, the form the page hands to the plot module it loads on demand
+    /// (numbers, not text: the module then carries no decimal parser): ρ, activation (its index
+    /// in [`Activation::ALL`]), T, b_f, forget clamped (0/1), driven (0/1), H, seed.
+    pub fn to_numbers(&self) -> [f64; Self::NUMBERS] {
+        let activation = Activation::ALL.iter().position(|a| *a == self.activation).unwrap_or(0);
+        [
+            self.rho,
+            activation as f64,
+            self.steps as f64,
+            self.forget_bias,
+            f64::from(u8::from(self.forget_open)),
+            f64::from(u8::from(self.driven)),
+            self.hidden as f64,
+            self.seed as f64,
+        ]
+    }
+
+    /// Reads what [`DecaySetup::to_numbers`] wrote. A missing number, or one outside what the
+    /// experiment runs (ρ in [0, 4], 1 ≤ T ≤ [`MAX_STEPS`], |b_f| ≤ 10, 1 ≤ H ≤ 16, a seed below
+    /// 2⁵³, flags 0 or 1) is an error naming the setting.
+    pub fn from_numbers(v: &[f64]) -> Result<Self, String> {
+        const NAMES: [&str; DecaySetup::NUMBERS] =
+            ["rho", "activation", "steps", "forget_bias", "forget_open", "driven", "hidden", "seed"];
+        if v.len() != Self::NUMBERS {
+            return Err(format!("the setup needs {} numbers, got {}", Self::NUMBERS, v.len()));
+        }
+        let get = |i: usize, lo: f64, hi: f64, whole: bool| {
+            let x = v[i];
+            if (lo..=hi).contains(&x) && (!whole || x.fract() == 0.0) {
+                Ok(x)
+            } else {
+                Err(format!("{}: {x} is out of range", NAMES[i]))
+            }
+        };
+        Ok(Self {
+            rho: get(0, 0.0, 4.0, false)?,
+            activation: Activation::ALL[get(1, 0.0, (Activation::ALL.len() - 1) as f64, true)? as usize],
+            steps: get(2, 1.0, MAX_STEPS as f64, true)? as usize,
+            forget_bias: get(3, -10.0, 10.0, false)?,
+            forget_open: get(4, 0.0, 1.0, true)? == 1.0,
+            driven: get(5, 0.0, 1.0, true)? == 1.0,
+            hidden: get(6, 1.0, 16.0, true)? as usize,
+            seed: get(7, 0.0, 9_007_199_254_740_991.0, true)? as u64,
+        })
+    }
+}
+
 /// The plotted series, each indexed by lag k = 0 … T.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DecayCurves {
@@ -168,5 +219,39 @@ mod tests {
                 assert!(curves.rnn.iter().all(|v| !v.is_nan()));
             }
         }
+    }
+
+    #[test]
+    fn a_setup_survives_its_number_form_and_bad_numbers_are_named() {
+        let setup = DecaySetup {
+            rho: 1.13,
+            activation: Activation::Relu,
+            steps: 173,
+            forget_bias: -2.5,
+            forget_open: true,
+            driven: true,
+            hidden: 3,
+            seed: 1 << 40,
+        };
+        assert_eq!(DecaySetup::from_numbers(&setup.to_numbers()), Ok(setup));
+        let good = DecaySetup::default().to_numbers();
+        for (i, bad, named) in [
+            (0, f64::NAN, "rho"),
+            (0, 5.0, "rho"),
+            (1, 3.0, "activation"),
+            (1, 0.5, "activation"),
+            (2, 0.0, "steps"),
+            (2, 201.0, "steps"),
+            (3, f64::INFINITY, "forget_bias"),
+            (5, 2.0, "driven"),
+            (6, 1e9, "hidden"),
+            (7, -1.0, "seed"),
+        ] {
+            let mut v = good;
+            v[i] = bad;
+            let err = DecaySetup::from_numbers(&v).unwrap_err();
+            assert!(err.contains(named), "{named}: {err}");
+        }
+        assert!(DecaySetup::from_numbers(&good[..7]).unwrap_err().contains("8 numbers"));
     }
 }

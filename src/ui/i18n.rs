@@ -104,6 +104,14 @@ messages! {
     DecayBelow => "개 값은 축 아래로 사라져 아래 가장자리에 표시", "values fell below the axis, marked on the bottom edge";
     DecayAbove => "개 값은 축 위로 넘쳐 위 가장자리에 표시", "values overflowed the axis, marked on the top edge";
     ExportLabel => "내보내기", "Export";
+    DecayLag => "강조할 시차 k", "Lag k to highlight";
+    DecayPathLabel => "펼친 시간 축: 각 칸이 한 시점이며, 마지막 시점의 오차가 그 시점까지 얼마나 도달하는지로 칠해져 있습니다. 칸을 누르면 그 경로를 강조합니다.", "Unrolled in time: each box is one step, shaded by how much of the error at the last step reaches it. Select a box to highlight its path.";
+    DecayPathHint => "그래프나 아래 칸을 눌러 시차 k의 경로를 강조하세요. 진할수록 기울기가 많이 남고, 빨간색은 1보다 커진(폭발하는) 값입니다.", "Click the plot or a box below to highlight the path of lag k. Darker means more gradient survives; red means it grew past 1 (exploding).";
+    DecayPathStep => "시점", "step";
+    DecayPathBelt => "벨트", "belt";
+    LabLoading => "그래프 모듈을 불러오는 중…", "Loading the plot module…";
+    LabFailed => "그래프 모듈을 불러오지 못했습니다", "The plot module could not be loaded";
+    PlotFailed => "그래프를 그리지 못했습니다", "The plot could not be drawn";
     GruDiagramLabel => "열린 GRU 셀: 위쪽 선이 은닉 상태를 나르고, 업데이트 게이트 z가 그 일부를 지키며 나머지를 후보 n으로 채웁니다. 리셋 게이트 r은 후보가 이전 상태를 얼마나 읽을지 정합니다.", "The GRU cell opened up: the line along the top carries the hidden state; the update gate z keeps part of it and fills the rest with the candidate n; the reset gate r decides how much of the old state the candidate reads.";
     GruUpdate => "업데이트 게이트 z", "update gate z";
     GruReset => "리셋 게이트 r", "reset gate r";

@@ -3,9 +3,9 @@
 
 mod app;
 pub mod i18n;
+pub mod lab;
 mod lesson_view;
 pub mod markup_view;
-pub mod plots;
 pub mod scenes;
 pub mod widgets;
 

@@ -1,77 +1,27 @@
-//! The gradient-decay plot: ‖∂h_T/∂h_{T−k}‖ against the lag k on a log axis for a vanilla RNN
-//! and an LSTM reading the same input, with the RNN's bound (γ·σ_max)^k, computed by
-//! `model::decay` on every change and drawn with plotters on a canvas at the screen's pixel
-//! density. The numbers behind the lines are on the figure (`data-series`) and exportable.
+//! The gradient-decay plot's controls and figure. The lab module (`ui::lab`) computes and draws;
+//! this scene holds the setup, hands it over on every change, and shows what came back: the
+//! numbers behind the lines (`data-series`), what fell off the log axis, and any error.
 
 use leptos::prelude::*;
-use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 
+use super::decay_path::{LagCurves, LagPath};
 use crate::lessons::{DecayPreset, Lang};
 use crate::model::Activation;
-use crate::model::decay::{DecayCurves, DecaySetup, MAX_STEPS, decay_curves};
+use crate::model::decay::{DecaySetup, MAX_STEPS};
 use crate::ui::i18n::{Key, tr};
-use crate::ui::plots::log_plot::{Clipped, Curve, draw, tick_label};
+use crate::ui::lab::{Lab, lab, message};
 use crate::ui::use_lang;
-
-const ORANGE: RGBColor = RGBColor(224, 130, 20);
-const ORANGE_LIGHT: RGBColor = RGBColor(241, 163, 64);
-const BLUE: RGBColor = RGBColor(33, 102, 172);
-const PURPLE: RGBColor = RGBColor(84, 39, 136);
 
 fn now() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
 
-fn curves_of(c: &DecayCurves, lang: Lang) -> Vec<Curve<'_>> {
-    vec![
-        Curve { label: tr(Key::DecayRnn, lang).into(), values: &c.rnn, color: ORANGE, dashed: false },
-        Curve {
-            label: tr(Key::DecayBound, lang).into(),
-            values: &c.rnn_bound,
-            color: ORANGE_LIGHT,
-            dashed: true,
-        },
-        Curve { label: tr(Key::DecayLstm, lang).into(), values: &c.lstm, color: BLUE, dashed: false },
-        Curve { label: tr(Key::DecayBelt, lang).into(), values: &c.lstm_cell, color: PURPLE, dashed: false },
-    ]
-}
-
-fn axis_labels(lang: Lang) -> (&'static str, &'static str) {
-    (tr(Key::DecayXAxis, lang), tr(Key::DecayYAxis, lang))
-}
-
-/// A JSON array; infinities and NaN (which JSON lacks) become null.
-fn json_array(v: &[f64]) -> String {
-    let items: Vec<String> =
-        v.iter().map(|x| if x.is_finite() { format!("{x:e}") } else { "null".into() }).collect();
-    format!("[{}]", items.join(","))
-}
-
-fn series_json(c: &DecayCurves) -> String {
-    format!(
-        r#"{{"rnn":{},"bound":{},"rnn_loss":{},"lstm":{},"belt":{},"lstm_loss":{}}}"#,
-        json_array(&c.rnn),
-        json_array(&c.rnn_bound),
-        json_array(&c.rnn_loss),
-        json_array(&c.lstm),
-        json_array(&c.lstm_cell),
-        json_array(&c.lstm_loss)
-    )
-}
-
-fn csv(c: &DecayCurves) -> String {
-    let mut out = String::from(
-        "lag,rnn_jacobian_norm,rnn_bound,rnn_dL_dh,lstm_jacobian_norm,lstm_cell_jacobian_norm,lstm_dL_dh\n",
-    );
-    let cell = |v: &[f64], k: usize| v.get(k).map_or(String::new(), |x| format!("{x:e}"));
-    for k in 0..c.rnn.len() {
-        let row =
-            [&c.rnn, &c.rnn_bound, &c.rnn_loss, &c.lstm, &c.lstm_cell, &c.lstm_loss].map(|v| cell(v, k));
-        out.push_str(&format!("{k},{}\n", row.join(",")));
-    }
-    out
+/// The plot's six labels, one per line, in `lang`.
+fn labels(lang: Lang) -> String {
+    [Key::DecayRnn, Key::DecayBound, Key::DecayLstm, Key::DecayBelt, Key::DecayXAxis, Key::DecayYAxis]
+        .map(|k| tr(k, lang))
+        .join("\n")
 }
 
 /// Starts a download of `url` named `name`.
@@ -88,18 +38,15 @@ fn text_url(mime: &str, text: &str) -> String {
     format!("data:{mime};charset=utf-8,{}", String::from(js_sys::encode_uri_component(text)))
 }
 
-/// Paints the plot on the canvas at the screen's pixel density; returns what it had to clip.
-fn paint(canvas: &web_sys::HtmlCanvasElement, c: &DecayCurves, lang: Lang) -> Result<Clipped, String> {
-    let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).clamp(1.0, 4.0);
-    let css_w = f64::from(canvas.client_width().max(280));
-    let css_h = (css_w * 0.55).clamp(240.0, 440.0);
-    canvas.set_width((css_w * dpr).round() as u32);
-    canvas.set_height((css_h * dpr).round() as u32);
-    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D canvas")?;
-    let root = backend.into_drawing_area();
-    // Narrow screens get slightly smaller text so the axes keep their room.
-    let scale = dpr * if css_w < 480.0 { 0.85 } else { 1.0 };
-    draw(&root, &curves_of(c, lang), axis_labels(lang), scale)
+/// What the last drawing produced.
+#[derive(Clone, Default)]
+struct Drawn {
+    series: String,
+    note: String,
+    compute_ms: f64,
+    draw_ms: f64,
+    /// Where the lag axis runs on the canvas (backing-store pixels) and its last lag.
+    x_axis: (f64, f64, f64),
 }
 
 /// The plot with its controls.
@@ -111,76 +58,94 @@ pub fn DecayScene(
     let lang = use_lang();
     let rho = RwSignal::new(preset.rho);
     let activation = RwSignal::new(Activation::Tanh);
-    let steps = RwSignal::new(preset.steps);
+    let steps = RwSignal::new(preset.steps as f64);
     let forget_bias = RwSignal::new(preset.forget_bias);
     let forget_open = RwSignal::new(false);
     let driven = RwSignal::new(false);
-    let setup = Memo::new(move |_| DecaySetup {
-        rho: rho.get(),
-        activation: activation.get(),
-        steps: steps.get(),
-        forget_bias: forget_bias.get(),
-        forget_open: forget_open.get(),
-        driven: driven.get(),
-        hidden: preset.hidden,
-        seed: preset.seed,
+    let setup = Memo::new(move |_| {
+        DecaySetup {
+            rho: rho.get(),
+            activation: activation.get(),
+            steps: (steps.get().round() as usize).clamp(1, MAX_STEPS),
+            forget_bias: forget_bias.get(),
+            forget_open: forget_open.get(),
+            driven: driven.get(),
+            hidden: preset.hidden,
+            seed: preset.seed,
+        }
+        .to_numbers()
     });
-    let compute_ms = RwSignal::new(0.0);
-    let curves = Memo::new(move |_| {
-        let start = now();
-        let c = decay_curves(&setup.get()).map_err(|e| e.to_string());
-        compute_ms.set(now() - start);
-        c
+
+    // The lab module arrives asynchronously; until then the figure says so.
+    let module = RwSignal::new_local(None::<Result<Lab, String>>);
+    leptos::task::spawn_local(async move {
+        let loaded = lab().await;
+        module.try_set(Some(loaded));
     });
+
     let canvas = NodeRef::<leptos::html::Canvas>::new();
-    let clipped = RwSignal::new(None::<Clipped>);
-    let draw_ms = RwSignal::new(0.0);
-    let draw_error = RwSignal::new(None::<String>);
+    let drawn = RwSignal::new(None::<Drawn>);
+    let lag = RwSignal::new(Some(preset.steps.min(20)));
+    let lag_curves = RwSignal::new(LagCurves::default());
+    // A shorter sequence keeps the picked lag inside it.
     Effect::new(move |_| {
-        let lang = lang.get();
+        let t = (steps.get().round() as usize).clamp(1, MAX_STEPS);
+        if lag.get_untracked().is_some_and(|k| k > t) {
+            lag.set(Some(t));
+        }
+    });
+    let error = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        let (setup, lang, marked) = (setup.get(), lang.get(), lag.get());
         let Some(canvas) = canvas.get() else { return };
-        curves.with(|c| {
-            if let Ok(c) = c {
+        module.with(|m| match m {
+            None => {}
+            Some(Err(e)) => error.set(Some(format!("{}: {e}", tr(Key::LabFailed, lang)))),
+            Some(Ok(lab)) => {
                 let start = now();
-                match paint(&canvas, c, lang) {
-                    Ok(cl) => {
-                        clipped.set(Some(cl));
-                        draw_error.set(None);
+                match lab.decay_draw(&canvas, &setup, &labels(lang), marked.map(|k| k as u32)) {
+                    Ok(d) => {
+                        let mut note = vec![format!("{} {}", tr(Key::DecayAxisRange, lang), d.range())];
+                        if d.below() > 0 {
+                            note.push(format!("▼ {} {}", d.below(), tr(Key::DecayBelow, lang)));
+                        }
+                        if d.above() > 0 {
+                            note.push(format!("▲ {} {}", d.above(), tr(Key::DecayAbove, lang)));
+                        }
+                        drawn.set(Some(Drawn {
+                            series: d.series(),
+                            note: note.join(" · "),
+                            compute_ms: d.compute_ms(),
+                            draw_ms: now() - start,
+                            x_axis: (d.x_left(), d.x_right(), d.x_max()),
+                        }));
+                        let curves = LagCurves { rnn: d.rnn(), lstm: d.lstm(), belt: d.belt() };
+                        if lag_curves.with_untracked(|c| *c != curves) {
+                            lag_curves.set(curves);
+                        }
+                        error.set(None);
                     }
-                    Err(e) => draw_error.set(Some(e)),
+                    Err(e) => error.set(Some(format!("{}: {}", tr(Key::PlotFailed, lang), message(&e)))),
                 }
-                draw_ms.set(now() - start);
             }
         });
     });
+
     let export = move |what: &'static str| {
-        curves.with_untracked(|c| {
-            let Ok(c) = c else { return };
-            match what {
-                "png" => {
-                    if let Some(url) = canvas.get_untracked().and_then(|cv| cv.to_data_url().ok()) {
-                        download("gradient-decay.png", &url);
-                    }
-                }
-                "svg" => {
-                    let mut svg = String::new();
-                    let ok = {
-                        let root = SVGBackend::with_string(&mut svg, (880, 460)).into_drawing_area();
-                        draw(
-                            &root,
-                            &curves_of(c, lang.get_untracked()),
-                            axis_labels(lang.get_untracked()),
-                            1.0,
-                        )
-                        .is_ok()
-                    };
-                    if ok {
-                        download("gradient-decay.svg", &text_url("image/svg+xml", &svg));
-                    }
-                }
-                _ => download("gradient-decay.csv", &text_url("text/csv", &csv(c))),
-            }
-        })
+        let (setup, lang) = (setup.get_untracked(), lang.get_untracked());
+        let Some(Ok(lab)) = module.get_untracked() else { return };
+        let done = match what {
+            "png" => canvas.get_untracked().and_then(|cv| cv.to_data_url().ok()).ok_or_else(String::new),
+            "svg" => lab
+                .decay_svg(&setup, &labels(lang), lag.get_untracked().map(|k| k as u32))
+                .map(|s| text_url("image/svg+xml", &s))
+                .map_err(|e| message(&e)),
+            _ => lab.decay_csv(&setup).map(|s| text_url("text/csv", &s)).map_err(|e| message(&e)),
+        };
+        match done {
+            Ok(url) => download(&format!("gradient-decay.{what}"), &url),
+            Err(e) => error.set(Some(format!("{}: {e}", tr(Key::PlotFailed, lang)))),
+        }
     };
     let activation_options = Activation::ALL
         .map(|a| view! { <option value=a.name() selected=move || activation.get() == a>{a.name()}</option> })
@@ -206,8 +171,30 @@ pub fn DecayScene(
             </label>
         }
     };
-    let steps_f = RwSignal::new(preset.steps as f64);
-    Effect::new(move |_| steps.set((steps_f.get().round() as usize).clamp(1, MAX_STEPS)));
+    let check = move |key: Key, id: &'static str, value: RwSignal<bool>| {
+        view! {
+            <label class="plot-check">
+                <input type="checkbox" data-testid=id prop:checked=move || value.get()
+                    on:change=move |ev| value.set(event_target_checked(&ev)) />
+                <span>{move || tr(key, lang.get())}</span>
+            </label>
+        }
+    };
+    let ready = move || drawn.with(Option::is_some);
+    // A click on the plot picks the nearest lag on its axis.
+    let pick = move |ev: leptos::ev::MouseEvent| {
+        let Some(cv) = canvas.get_untracked() else { return };
+        let Some((left, right, x_max)) = drawn.with_untracked(|d| d.as_ref().map(|d| d.x_axis)) else {
+            return;
+        };
+        let per_css = f64::from(cv.width()) / f64::from(cv.client_width().max(1));
+        let x = f64::from(ev.offset_x()) * per_css;
+        if right > left && (left - 8.0..=right + 8.0).contains(&x) {
+            let k = ((x - left) / (right - left) * x_max).round().clamp(0.0, x_max);
+            lag.set(Some(k as usize));
+        }
+    };
+    let lag_value = move || lag.get().unwrap_or(0) as f64;
 
     view! {
         <section class="scene" data-testid="scene-decay" aria-labelledby="scene-decay-title">
@@ -215,7 +202,7 @@ pub fn DecayScene(
             <p class="scene-caption">{move || preset.caption.get(lang.get())}</p>
             <div class="plot-controls">
                 {slider(Key::DecayRho, "decay-rho", (0.5, 1.5, 0.01), rho)}
-                {slider(Key::DecaySteps, "decay-steps", (5.0, MAX_STEPS as f64, 1.0), steps_f)}
+                {slider(Key::DecaySteps, "decay-steps", (5.0, MAX_STEPS as f64, 1.0), steps)}
                 {slider(Key::DecayForgetBias, "decay-forget-bias", (-3.0, 5.0, 0.1), forget_bias)}
                 <label class="plot-control">
                     <span>{move || tr(Key::DecayActivation, lang.get())}</span>
@@ -225,43 +212,44 @@ pub fn DecayScene(
                         }
                     }>{activation_options}</select>
                 </label>
-                <label class="plot-check">
-                    <input type="checkbox" data-testid="decay-forget-open" prop:checked=move || forget_open.get()
-                        on:change=move |ev| forget_open.set(event_target_checked(&ev)) />
-                    <span>{move || tr(Key::DecayForgetOpen, lang.get())}</span>
-                </label>
-                <label class="plot-check">
-                    <input type="checkbox" data-testid="decay-driven" prop:checked=move || driven.get()
-                        on:change=move |ev| driven.set(event_target_checked(&ev)) />
-                    <span>{move || tr(Key::DecayDriven, lang.get())}</span>
-                </label>
+                {check(Key::DecayForgetOpen, "decay-forget-open", forget_open)}
+                {check(Key::DecayDriven, "decay-driven", driven)}
             </div>
-            <figure class="plot" data-testid="decay-plot"
-                data-series=move || curves.with(|c| c.as_ref().map(series_json).unwrap_or_default())
-                data-draw-ms=move || format!("{:.3}", draw_ms.get())
-                data-compute-ms=move || format!("{:.3}", compute_ms.get())>
-                <canvas node_ref=canvas class="plot-canvas" role="img"
+            <figure class="plot" data-testid="decay-plot" aria-busy=move || (!ready()).to_string()
+                data-series=move || drawn.with(|d| d.as_ref().map(|d| d.series.clone()).unwrap_or_default())
+                data-draw-ms=move || drawn.with(|d| d.as_ref().map_or(String::new(), |d| format!("{:.3}", d.draw_ms)))
+                data-x-axis=move || {
+                    drawn.with(|d| d.as_ref().map_or(String::new(), |d| format!("{},{},{}", d.x_axis.0, d.x_axis.1, d.x_axis.2)))
+                }
+                data-compute-ms=move || drawn.with(|d| d.as_ref().map_or(String::new(), |d| format!("{:.3}", d.compute_ms)))>
+                <canvas node_ref=canvas class="plot-canvas clickable" role="img" on:click=pick
                     aria-label=move || tr(Key::DecayPlotLabel, lang.get())></canvas>
                 <figcaption class="plot-note" data-testid="decay-note">
-                    {move || clipped.get().map(|c| {
-                        let mut parts = vec![format!("{} {} – {}", tr(Key::DecayAxisRange, lang.get()), tick_label(c.range.0), tick_label(c.range.1))];
-                        if c.below > 0 {
-                            parts.push(format!("▼ {} {}", c.below, tr(Key::DecayBelow, lang.get())));
-                        }
-                        if c.above > 0 {
-                            parts.push(format!("▲ {} {}", c.above, tr(Key::DecayAbove, lang.get())));
-                        }
-                        parts.join(" · ")
-                    })}
+                    {move || match drawn.with(|d| d.as_ref().map(|d| d.note.clone())) {
+                        Some(note) => note,
+                        None if error.with(Option::is_none) => tr(Key::LabLoading, lang.get()).to_string(),
+                        None => String::new(),
+                    }}
                 </figcaption>
-                {move || draw_error.get().map(|e| view! { <p class="scene-error" role="alert">{e}</p> })}
-                {move || curves.with(|c| c.as_ref().err().cloned()).map(|e| view! { <p class="scene-error" role="alert">{e}</p> })}
+                {move || error.get().map(|e| view! { <p class="scene-error" role="alert">{e}</p> })}
             </figure>
+            <label class="plot-control decay-lag">
+                <span>{move || tr(Key::DecayLag, lang.get())} " " <output data-testid="decay-lag-value">{move || lag.get().map_or("–".into(), |k| k.to_string())}</output></span>
+                <input type="range" data-testid="decay-lag" min="0" step="1"
+                    max=move || (steps.get().round() as usize).clamp(1, MAX_STEPS).to_string()
+                    prop:value=move || lag_value().to_string()
+                    on:input=move |ev| {
+                        if let Ok(k) = event_target_value(&ev).parse::<usize>() {
+                            lag.set(Some(k.min(MAX_STEPS)));
+                        }
+                    } />
+            </label>
+            <LagPath curves=lag_curves.into() lag=lag />
             <div class="plot-export" role="group" aria-label=move || tr(Key::ExportLabel, lang.get())>
                 <span>{move || tr(Key::ExportLabel, lang.get())}</span>
-                <button class="chip" data-testid="export-png" on:click=move |_| export("png")>"PNG"</button>
-                <button class="chip" data-testid="export-svg" on:click=move |_| export("svg")>"SVG"</button>
-                <button class="chip" data-testid="export-csv" on:click=move |_| export("csv")>"CSV"</button>
+                <button class="chip" data-testid="export-png" disabled=move || !ready() on:click=move |_| export("png")>"PNG"</button>
+                <button class="chip" data-testid="export-svg" disabled=move || !ready() on:click=move |_| export("svg")>"SVG"</button>
+                <button class="chip" data-testid="export-csv" disabled=move || !ready() on:click=move |_| export("csv")>"CSV"</button>
             </div>
         </section>
     }

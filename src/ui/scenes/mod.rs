@@ -1,6 +1,7 @@
 //! Live scenes: each takes a preset, runs the model and draws its trace.
 
 mod decay;
+mod decay_path;
 mod diagram;
 mod explore;
 mod explore_detail;

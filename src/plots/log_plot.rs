@@ -4,6 +4,7 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// One curve.
 pub struct Curve<'a> {
@@ -17,15 +18,30 @@ pub struct Curve<'a> {
     pub dashed: bool,
 }
 
-/// What the drawing had to clip.
+/// The axes' words, and an optional marked x.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Axes<'a> {
+    /// The x axis's description.
+    pub x: &'a str,
+    /// The y axis's description.
+    pub y: &'a str,
+    /// An x to mark with a vertical line (the lag a learner picked).
+    pub marker: Option<f64>,
+}
+
+/// What the drawing did: what it had to clip, and where its x axis landed.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct Clipped {
+pub struct Drawn {
     /// Values below the axis floor (zero included).
     pub below: usize,
     /// Values above the axis ceiling (infinity included).
     pub above: usize,
     /// The axis range used, (floor, ceiling).
     pub range: (f64, f64),
+    /// The pixels x = 0 and x = `x_max` were drawn at, so a click can be read back as an x.
+    pub x_pixels: (i32, i32),
+    /// The largest x on the axis.
+    pub x_max: f64,
 }
 
 /// Text for an axis tick: exact powers of ten as 10⁻⁴, anything else as m×10ⁿ.
@@ -66,20 +82,68 @@ pub fn log_range(curves: &[Curve]) -> (f64, f64) {
     (10f64.powf(lo), 10f64.powf(hi))
 }
 
+/// Writes the legend in rows across the top of `root`, never over the data: each curve's line
+/// sample (dashed for a bound) and its label, wrapping when a row is full. Returns the legend's
+/// strip and the area left for the chart.
+#[allow(clippy::type_complexity)]
+fn legend<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    curves: &[Curve],
+    scale: f64,
+) -> Result<(DrawingArea<DB, Shift>, DrawingArea<DB, Shift>), String> {
+    let px = |v: f64| (v * scale).round() as i32;
+    let font =
+        TextStyle::from(("sans-serif", 13.0 * scale).into_font()).pos(Pos::new(HPos::Left, VPos::Center));
+    let width = root.dim_in_pixel().0 as i32;
+    let (sample, gap, pad, row_h) = (px(22.0), px(16.0), px(14.0), px(20.0));
+    // Lay the entries out first: the strip's height depends on how many rows they need.
+    let mut places = Vec::with_capacity(curves.len());
+    let (mut x, mut row) = (pad, 0);
+    for curve in curves {
+        let text_w = root.estimate_text_size(&curve.label, &font).map_err(|e| e.to_string())?.0 as i32;
+        let item_w = sample + px(6.0) + text_w;
+        if x > pad && x + item_w > width - pad {
+            (x, row) = (pad, row + 1);
+        }
+        places.push((x, px(8.0) + row * row_h + row_h / 2));
+        x += item_w + gap;
+    }
+    let (strip, body) = root.split_vertically(px(10.0) + (row + 1) * row_h);
+    for (curve, &(x, y)) in curves.iter().zip(&places) {
+        let style = ShapeStyle::from(&curve.color).stroke_width(px(2.5).max(1) as u32);
+        let line: Vec<(i32, i32)> = if curve.dashed {
+            // Two dashes, as the bound is drawn.
+            vec![(x, y), (x + sample * 2 / 5, y)]
+        } else {
+            vec![(x, y), (x + sample, y)]
+        };
+        strip.draw(&PathElement::new(line, style)).map_err(|e| e.to_string())?;
+        if curve.dashed {
+            let second = vec![(x + sample * 3 / 5, y), (x + sample, y)];
+            strip.draw(&PathElement::new(second, style)).map_err(|e| e.to_string())?;
+        }
+        strip
+            .draw(&Text::new(curve.label.clone(), (x + sample + px(6.0), y), font.clone()))
+            .map_err(|e| e.to_string())?;
+    }
+    Ok((strip, body))
+}
+
 /// Draws the curves against x = 0 … (longest − 1). `scale` multiplies every size (device pixels
 /// per CSS pixel on the page, 1 in an SVG).
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     curves: &[Curve],
-    (x_label, y_label): (&str, &str),
+    axes: &Axes,
     scale: f64,
-) -> Result<Clipped, String> {
+) -> Result<Drawn, String> {
     let px = |v: f64| (v * scale).round() as u32;
     let font = |size: f64| ("sans-serif", size * scale).into_font();
     root.fill(&WHITE).map_err(|e| e.to_string())?;
     let (lo, hi) = log_range(curves);
     let x_max = curves.iter().map(|c| c.values.len()).max().unwrap_or(1).saturating_sub(1).max(1) as f64;
-    let mut chart = ChartBuilder::on(root)
+    let (_, body) = legend(root, curves, scale)?;
+    let mut chart = ChartBuilder::on(&body)
         .margin(px(12.0))
         .x_label_area_size(px(44.0))
         .y_label_area_size(px(64.0))
@@ -87,8 +151,8 @@ pub fn draw<DB: DrawingBackend>(
         .map_err(|e| e.to_string())?;
     chart
         .configure_mesh()
-        .x_desc(x_label)
-        .y_desc(y_label)
+        .x_desc(axes.x)
+        .y_desc(axes.y)
         .y_label_formatter(&|v| tick_label(*v))
         .x_label_formatter(&|v| format!("{}", v.round() as i64))
         .label_style(font(13.0))
@@ -97,7 +161,15 @@ pub fn draw<DB: DrawingBackend>(
         .bold_line_style(RGBColor(215, 211, 200))
         .draw()
         .map_err(|e| e.to_string())?;
-    let mut clipped = Clipped { range: (lo, hi), ..Default::default() };
+    let (x_pixels, _) = chart.plotting_area().get_pixel_range();
+    let mut clipped =
+        Drawn { range: (lo, hi), x_pixels: (x_pixels.start, x_pixels.end), x_max, ..Default::default() };
+    if let Some(x) = axes.marker.filter(|x| (0.0..=x_max).contains(x)) {
+        let style = ShapeStyle::from(&RGBColor(60, 60, 60)).stroke_width(px(1.5).max(1));
+        chart
+            .draw_series(DashedLineSeries::new([(x, lo), (x, hi)], px(4.0), px(4.0), style))
+            .map_err(|e| e.to_string())?;
+    }
     for curve in curves {
         let style = ShapeStyle::from(&curve.color).stroke_width(px(2.5).max(1));
         let inside: Vec<(f64, f64)> = curve
@@ -107,19 +179,13 @@ pub fn draw<DB: DrawingBackend>(
             .filter(|(_, v)| v.is_finite() && **v >= lo && **v <= hi)
             .map(|(k, &v)| (k as f64, v))
             .collect();
-        let entry = if curve.dashed {
+        if curve.dashed {
             chart.draw_series(DashedLineSeries::new(inside, px(8.0), px(5.0), style))
         } else {
             chart.draw_series(LineSeries::new(inside, style))
         }
         .map_err(|e| e.to_string())?;
         let color = curve.color;
-        entry.label(curve.label.clone()).legend(move |(x, y)| {
-            PathElement::new(
-                vec![(x, y), (x + px(20.0) as i32, y)],
-                ShapeStyle::from(&color).stroke_width(px(2.5)),
-            )
-        });
         // What fell off the axis: a marker on the edge it fell off.
         let mut edge = Vec::new();
         for (k, &v) in curve.values.iter().enumerate() {
@@ -141,15 +207,6 @@ pub fn draw<DB: DrawingBackend>(
             )
             .map_err(|e| e.to_string())?;
     }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::LowerLeft)
-        .label_font(font(13.0))
-        .background_style(WHITE.mix(0.85))
-        .border_style(RGBColor(200, 196, 186))
-        .margin(px(8.0))
-        .draw()
-        .map_err(|e| e.to_string())?;
     root.present().map_err(|e| e.to_string())?;
     Ok(clipped)
 }
@@ -184,9 +241,13 @@ mod tests {
         let mut svg = String::new();
         let clipped = {
             let root = SVGBackend::with_string(&mut svg, (640, 320)).into_drawing_area();
-            draw(&root, &curves, ("lag k", "norm"), 1.0).unwrap()
+            draw(&root, &curves, &Axes { x: "lag k", y: "norm", marker: Some(2.0) }, 1.0).unwrap()
         };
         assert_eq!((clipped.below, clipped.above), (1, 1));
+        assert_eq!(clipped.x_max, 4.0);
+        assert!(
+            clipped.x_pixels.0 > 0 && clipped.x_pixels.1 < 640 && clipped.x_pixels.0 < clipped.x_pixels.1
+        );
         assert!(
             svg.starts_with("<svg") && svg.contains("10⁻¹"),
             "{}",

@@ -1,0 +1,80 @@
+//! The lab module: the second WebAssembly module Trunk builds (`data-type="worker"` in
+//! index.html gives it stable file names and keeps it out of the first page load). The page
+//! fetches it when a lesson shows a plot (`ui::lab`) and calls these functions; everything they
+//! compute and draw lives in the library (`lab`, `plots`, `model`). A panic here stops only this
+//! module: the page reports it and keeps running.
+
+use js_sys::{Float64Array, Object, Reflect};
+use lstm_explorer::lab::decay;
+use lstm_explorer::plots::canvas::{fit, paint};
+use lstm_explorer::plots::log_plot::tick_label;
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlCanvasElement;
+
+fn main() {
+    console_error_panic_hook::set_once();
+}
+
+fn now() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+}
+
+fn object(fields: &[(&str, JsValue)]) -> Result<Object, JsError> {
+    let out = Object::new();
+    for (key, value) in fields {
+        Reflect::set(&out, &JsValue::from_str(key), value)
+            .map_err(|_| JsError::new("could not build the result"))?;
+    }
+    Ok(out)
+}
+
+/// Runs the gradient-decay experiment for `setup` (`DecaySetup::to_numbers` form) and draws it on
+/// `canvas` with `labels` (six lines), the lag `lag` marked. Returns `{series, rnn, lstm, belt,
+/// below, above, range, x_left, x_right, x_max, compute_ms}`: the numbers drawn (JSON, and the
+/// three measured curves as arrays), what fell off the axis, the axis range as text, and where the
+/// lag axis runs on the canvas (backing-store pixels).
+#[wasm_bindgen]
+pub fn decay_draw(
+    canvas: HtmlCanvasElement,
+    setup: &[f64],
+    labels: &str,
+    lag: Option<u32>,
+) -> Result<Object, JsError> {
+    let start = now();
+    let curves = decay::compute(setup).map_err(|e| JsError::new(&e))?;
+    let compute_ms = now() - start;
+    let labels = decay::Labels::parse(labels).map_err(|e| JsError::new(&e))?;
+    let (size, scale) = fit(&canvas, 0.55);
+    let marker = lag.map(|k| k as usize);
+    let (picture, drawn) =
+        decay::picture(&curves, &labels, marker, size, scale).map_err(|e| JsError::new(&e))?;
+    paint(&canvas, &picture).map_err(|e| JsError::new(&e))?;
+    let array = |v: &[f64]| JsValue::from(Float64Array::from(v));
+    object(&[
+        ("series", decay::series_json(&curves).into()),
+        ("rnn", array(&curves.rnn)),
+        ("lstm", array(&curves.lstm)),
+        ("belt", array(&curves.lstm_cell)),
+        ("below", drawn.below.into()),
+        ("above", drawn.above.into()),
+        ("range", format!("{} – {}", tick_label(drawn.range.0), tick_label(drawn.range.1)).into()),
+        ("x_left", drawn.x_pixels.0.into()),
+        ("x_right", drawn.x_pixels.1.into()),
+        ("x_max", drawn.x_max.into()),
+        ("compute_ms", compute_ms.into()),
+    ])
+}
+
+/// The same plot as an SVG document.
+#[wasm_bindgen]
+pub fn decay_svg(setup: &[f64], labels: &str, lag: Option<u32>) -> Result<String, JsError> {
+    let curves = decay::compute(setup).map_err(|e| JsError::new(&e))?;
+    let labels = decay::Labels::parse(labels).map_err(|e| JsError::new(&e))?;
+    decay::svg(&curves, &labels, lag.map(|k| k as usize)).map_err(|e| JsError::new(&e))
+}
+
+/// Its numbers as CSV, one row per lag.
+#[wasm_bindgen]
+pub fn decay_csv(setup: &[f64]) -> Result<String, JsError> {
+    decay::compute(setup).map(|c| decay::csv(&c)).map_err(|e| JsError::new(&e))
+}

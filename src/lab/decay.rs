@@ -1,0 +1,166 @@
+//! The gradient-decay plot: ‖∂h_T/∂h_{T−k}‖ against lag k on a log axis for a vanilla RNN and an
+//! LSTM reading the same input, the RNN's bound (γ·σ_max)^k dashed, the LSTM's belt
+//! ‖∂c_T/∂c_{T−k}‖ beside them.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use crate::model::decay::{DecayCurves, DecaySetup, decay_curves};
+use crate::plots::log_plot::{Axes, Curve, Drawn, draw as draw_log_plot};
+use crate::plots::record::{Recording, record};
+
+const ORANGE: RGBColor = RGBColor(224, 130, 20);
+const ORANGE_LIGHT: RGBColor = RGBColor(241, 163, 64);
+const BLUE: RGBColor = RGBColor(33, 102, 172);
+const PURPLE: RGBColor = RGBColor(84, 39, 136);
+
+/// The plot's words in the page's language: the four legend entries, then the two axes.
+pub struct Labels<'a> {
+    /// RNN, bound, LSTM, belt.
+    pub curves: [&'a str; 4],
+    /// x axis, y axis.
+    pub axes: (&'a str, &'a str),
+}
+
+impl<'a> Labels<'a> {
+    /// Six lines: RNN, bound, LSTM, belt, x axis, y axis.
+    pub fn parse(text: &'a str) -> Result<Self, String> {
+        let mut lines = text.lines();
+        let mut next = || lines.next().ok_or("the plot needs six labels, one per line");
+        Ok(Self { curves: [next()?, next()?, next()?, next()?], axes: (next()?, next()?) })
+    }
+}
+
+/// The experiment for a setup in number form (`DecaySetup::to_numbers`).
+pub fn compute(setup: &[f64]) -> Result<DecayCurves, String> {
+    decay_curves(&DecaySetup::from_numbers(setup)?).map_err(|e| e.to_string())
+}
+
+/// Draws the curves, with the lag `marker` marked; returns what fell off the log axis and where
+/// the lag axis landed.
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    c: &DecayCurves,
+    labels: &Labels,
+    marker: Option<usize>,
+    scale: f64,
+) -> Result<Drawn, String> {
+    let [rnn, bound, lstm, belt] = labels.curves;
+    let curve = |label: &str, values, color, dashed| Curve { label: label.into(), values, color, dashed };
+    let curves = [
+        curve(rnn, &c.rnn, ORANGE, false),
+        curve(bound, &c.rnn_bound, ORANGE_LIGHT, true),
+        curve(lstm, &c.lstm, BLUE, false),
+        curve(belt, &c.lstm_cell, PURPLE, false),
+    ];
+    let axes = Axes { x: labels.axes.0, y: labels.axes.1, marker: marker.map(|k| k as f64) };
+    draw_log_plot(root, &curves, &axes, scale)
+}
+
+/// The plot drawn at `size` pixels with every size × `scale`, and what the drawing did.
+pub fn picture(
+    c: &DecayCurves,
+    labels: &Labels,
+    marker: Option<usize>,
+    size: (u32, u32),
+    scale: f64,
+) -> Result<(Recording, Drawn), String> {
+    let (picture, clipped) = record(size, |root| draw(root, c, labels, marker, scale));
+    Ok((picture, clipped?))
+}
+
+/// The plot as an SVG document, 880 × 460.
+pub fn svg(c: &DecayCurves, labels: &Labels, marker: Option<usize>) -> Result<String, String> {
+    picture(c, labels, marker, (880, 460), 1.0)?.0.to_svg()
+}
+
+/// A JSON array; infinities and NaN (which JSON lacks) become null.
+fn json_array(v: &[f64]) -> String {
+    let items: Vec<String> =
+        v.iter().map(|x| if x.is_finite() { format!("{x:e}") } else { "null".into() }).collect();
+    format!("[{}]", items.join(","))
+}
+
+/// Every series behind the plot, by name, as JSON (the page puts it on the figure).
+pub fn series_json(c: &DecayCurves) -> String {
+    format!(
+        r#"{{"rnn":{},"bound":{},"rnn_loss":{},"lstm":{},"belt":{},"lstm_loss":{}}}"#,
+        json_array(&c.rnn),
+        json_array(&c.rnn_bound),
+        json_array(&c.rnn_loss),
+        json_array(&c.lstm),
+        json_array(&c.lstm_cell),
+        json_array(&c.lstm_loss)
+    )
+}
+
+/// Every series as CSV, one row per lag.
+pub fn csv(c: &DecayCurves) -> String {
+    let mut out = String::from(
+        "lag,rnn_jacobian_norm,rnn_bound,rnn_dL_dh,lstm_jacobian_norm,lstm_cell_jacobian_norm,lstm_dL_dh\n",
+    );
+    let cell = |v: &[f64], k: usize| v.get(k).map_or(String::new(), |x| format!("{x:e}"));
+    for k in 0..c.rnn.len() {
+        let row =
+            [&c.rnn, &c.rnn_bound, &c.rnn_loss, &c.lstm, &c.lstm_cell, &c.lstm_loss].map(|v| cell(v, k));
+        out.push_str(&format!("{k},{}\n", row.join(",")));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use approx::assert_relative_eq;
+
+    const LABELS: &str = "RNN\nbound\nLSTM\nbelt\nlag k\nnorm";
+
+    #[test]
+    fn the_plotted_series_are_the_analysis_exact_rho_to_the_k_at_rest() {
+        for rho in [0.8, 1.25] {
+            let c = compute(&DecaySetup { rho, steps: 40, ..Default::default() }.to_numbers()).unwrap();
+            let json = series_json(&c);
+            let rnn: Vec<f64> = json
+                .split(r#""rnn":["#)
+                .nth(1)
+                .and_then(|s| s.split(']').next())
+                .unwrap()
+                .split(',')
+                .map(|v| v.parse().unwrap())
+                .collect();
+            assert_eq!(rnn.len(), 41);
+            for (k, v) in rnn.iter().enumerate() {
+                assert_relative_eq!(*v, rho.powi(k as i32), max_relative = 1e-9);
+            }
+            let table = csv(&c);
+            let rows: Vec<&str> = table.lines().collect();
+            assert_eq!(rows.len(), 42);
+            let k10: f64 = rows[11].split(',').nth(1).unwrap().parse().unwrap();
+            assert_relative_eq!(k10, rho.powi(10), max_relative = 1e-9);
+        }
+    }
+
+    #[test]
+    fn the_svg_export_carries_the_legend_and_readable_ticks() {
+        let c = compute(&DecaySetup { rho: 0.6, steps: 120, ..Default::default() }.to_numbers()).unwrap();
+        let svg = svg(&c, &Labels::parse(LABELS).unwrap(), Some(30)).unwrap();
+        for text in ["RNN", "bound", "LSTM", "belt", "lag k", "10⁻"] {
+            assert!(svg.contains(text), "{text} missing");
+        }
+        // No label like plotters' default "99e-5": no text node holds a digit followed by "e".
+        let texts: Vec<&str> = svg.split("<text").skip(1).filter_map(|t| t.split('>').nth(1)).collect();
+        assert!(texts.len() > 10);
+        for t in &texts {
+            let t = t.trim_end_matches("</text");
+            assert!(!t.as_bytes().windows(2).any(|w| w[0].is_ascii_digit() && w[1] == b'e'), "{t}");
+        }
+    }
+
+    #[test]
+    fn bad_setups_and_labels_are_errors() {
+        let mut setup = DecaySetup::default().to_numbers();
+        setup[2] = 9999.0;
+        assert!(compute(&setup).unwrap_err().contains("steps"));
+        assert!(Labels::parse("RNN\nbound").is_err());
+    }
+}

@@ -1,0 +1,9 @@
+//! The lab: what the page loads only when a lesson shows a plot. It is built into a second
+//! WebAssembly module (`src/bin/lstm_lab.rs`, fetched on demand by `ui::lab`), so plotters, the
+//! gradient-flow analysis and their numbers stay out of the first download.
+//!
+//! Each experiment takes its setup as text (the model's `encode` form), computes with `model`,
+//! draws with `plots`, and hands back the numbers behind the picture: the page never recomputes
+//! them.
+
+pub mod decay;

@@ -1,0 +1,107 @@
+//! Fetching the lab module (`src/bin/lstm_lab.rs`) the first time a lesson shows a plot, and the
+//! typed face of its exports. Trunk builds it with wasm-bindgen's `no-modules` target under a
+//! fixed name next to the page, so it loads from a classic script that defines `wasm_bindgen`.
+
+use std::cell::RefCell;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+#[wasm_bindgen(inline_js = r#"
+let loading;
+export function load_lab(src) {
+  loading ??= new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = src;
+    script.onload = () => wasm_bindgen().then(() => resolve(wasm_bindgen), reject);
+    script.onerror = () => { loading = undefined; reject(new Error('could not fetch ' + src)); };
+    document.head.append(script);
+  });
+  return loading;
+}
+"#)]
+extern "C" {
+    fn load_lab(src: &str) -> js_sys::Promise;
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The lab module's exports.
+    #[derive(Clone)]
+    pub type Lab;
+
+    /// Runs the gradient-decay experiment and draws it; see `lstm_lab::decay_draw`.
+    #[wasm_bindgen(method, catch)]
+    pub fn decay_draw(
+        this: &Lab,
+        canvas: &web_sys::HtmlCanvasElement,
+        setup: &[f64],
+        labels: &str,
+        lag: Option<u32>,
+    ) -> Result<DecayDrawn, JsValue>;
+
+    /// The gradient-decay plot as SVG.
+    #[wasm_bindgen(method, catch)]
+    pub fn decay_svg(this: &Lab, setup: &[f64], labels: &str, lag: Option<u32>) -> Result<String, JsValue>;
+
+    /// The gradient-decay numbers as CSV.
+    #[wasm_bindgen(method, catch)]
+    pub fn decay_csv(this: &Lab, setup: &[f64]) -> Result<String, JsValue>;
+
+    /// What `decay_draw` drew.
+    pub type DecayDrawn;
+
+    /// Every plotted series, JSON.
+    #[wasm_bindgen(method, getter)]
+    pub fn series(this: &DecayDrawn) -> String;
+    /// RNN ‖∂h_T/∂h_{T−k}‖ for every lag k.
+    #[wasm_bindgen(method, getter)]
+    pub fn rnn(this: &DecayDrawn) -> Vec<f64>;
+    /// LSTM ‖∂h_T/∂h_{T−k}‖.
+    #[wasm_bindgen(method, getter)]
+    pub fn lstm(this: &DecayDrawn) -> Vec<f64>;
+    /// LSTM belt ‖∂c_T/∂c_{T−k}‖.
+    #[wasm_bindgen(method, getter)]
+    pub fn belt(this: &DecayDrawn) -> Vec<f64>;
+    /// Where lag 0 was drawn, backing-store pixels from the canvas's left edge.
+    #[wasm_bindgen(method, getter)]
+    pub fn x_left(this: &DecayDrawn) -> f64;
+    /// Where the last lag was drawn.
+    #[wasm_bindgen(method, getter)]
+    pub fn x_right(this: &DecayDrawn) -> f64;
+    /// The last lag on the axis.
+    #[wasm_bindgen(method, getter)]
+    pub fn x_max(this: &DecayDrawn) -> f64;
+    /// Values below the log axis.
+    #[wasm_bindgen(method, getter)]
+    pub fn below(this: &DecayDrawn) -> u32;
+    /// Values above it.
+    #[wasm_bindgen(method, getter)]
+    pub fn above(this: &DecayDrawn) -> u32;
+    /// The axis range, as tick labels.
+    #[wasm_bindgen(method, getter)]
+    pub fn range(this: &DecayDrawn) -> String;
+    /// Time the analysis took, ms.
+    #[wasm_bindgen(method, getter)]
+    pub fn compute_ms(this: &DecayDrawn) -> f64;
+}
+
+thread_local! {
+    static LOADED: RefCell<Option<Lab>> = const { RefCell::new(None) };
+}
+
+/// A JavaScript error's message.
+pub fn message(e: &JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>().map_or_else(|| format!("{e:?}"), |e| String::from(e.message()))
+}
+
+/// The lab, fetched and started the first time it is asked for.
+pub async fn lab() -> Result<Lab, String> {
+    if let Some(lab) = LOADED.with_borrow(Clone::clone) {
+        return Ok(lab);
+    }
+    let lab: Lab = JsFuture::from(load_lab("./lstm-lab.js")).await.map_err(|e| message(&e))?.unchecked_into();
+    LOADED.set(Some(lab.clone()));
+    Ok(lab)
+}

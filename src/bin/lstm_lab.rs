@@ -6,7 +6,8 @@
 
 use js_sys::{Float64Array, Object, Reflect};
 use lstm_explorer::lab::decay;
-use lstm_explorer::plots::canvas::{fit, paint};
+use lstm_explorer::lab::heatmap::Heatmaps;
+use lstm_explorer::plots::canvas::{fit, fit_with, paint};
 use lstm_explorer::plots::log_plot::tick_label;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
@@ -77,4 +78,44 @@ pub fn decay_svg(setup: &[f64], labels: &str, lag: Option<u32>) -> Result<String
 #[wasm_bindgen]
 pub fn decay_csv(setup: &[f64]) -> Result<String, JsError> {
     decay::compute(setup).map(|c| decay::csv(&c)).map_err(|e| JsError::new(&e))
+}
+
+/// Draws time × unit heatmaps on `canvas`: `values` holds every panel's `steps` × `hidden`
+/// values one after the other (step-major), `signed[p]` is 1 for a signed panel and 0 for a gate,
+/// `labels` one line per panel and then the time axis's name; step `cursor` (0-based) is
+/// outlined. Returns `{x_left, x_right}`: where step 1 starts and step T ends on the canvas
+/// (backing-store pixels).
+#[wasm_bindgen]
+pub fn heatmap_draw(
+    canvas: HtmlCanvasElement,
+    values: &[f64],
+    steps: u32,
+    hidden: u32,
+    signed: &[u8],
+    labels: &str,
+    cursor: Option<u32>,
+) -> Result<Object, JsError> {
+    let maps = Heatmaps::new(values, (steps as usize, hidden as usize), signed, labels)
+        .map_err(|e| JsError::new(&e))?;
+    let css_h = maps.css_height();
+    let (size, scale) = fit_with(&canvas, |_| css_h);
+    let (picture, axis) =
+        maps.picture(cursor.map(|c| c as usize), size, scale).map_err(|e| JsError::new(&e))?;
+    paint(&canvas, &picture).map_err(|e| JsError::new(&e))?;
+    object(&[("x_left", axis.left.into()), ("x_right", axis.right.into())])
+}
+
+/// The same heatmaps as an SVG document.
+#[wasm_bindgen]
+pub fn heatmap_svg(
+    values: &[f64],
+    steps: u32,
+    hidden: u32,
+    signed: &[u8],
+    labels: &str,
+    cursor: Option<u32>,
+) -> Result<String, JsError> {
+    Heatmaps::new(values, (steps as usize, hidden as usize), signed, labels)
+        .and_then(|m| m.svg(cursor.map(|c| c as usize)))
+        .map_err(|e| JsError::new(&e))
 }

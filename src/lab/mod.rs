@@ -7,3 +7,4 @@
 //! them.
 
 pub mod decay;
+pub mod heatmap;

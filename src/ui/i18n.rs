@@ -109,6 +109,16 @@ messages! {
     DecayPathHint => "그래프나 아래 칸을 눌러 시차 k의 경로를 강조하세요. 진할수록 기울기가 많이 남고, 빨간색은 1보다 커진(폭발하는) 값입니다.", "Click the plot or a box below to highlight the path of lag k. Darker means more gradient survives; red means it grew past 1 (exploding).";
     DecayPathStep => "시점", "step";
     DecayPathBelt => "벨트", "belt";
+    HeatTitle => "시간에 따른 게이트와 상태", "Gates and states over time";
+    HeatCaption => "행 하나가 유닛 하나, 열 하나가 한 시점입니다. 테두리 친 열이 커서의 시점이며, 열을 누르면 그 시점을 엽니다. 게이트는 0(흰색)에서 1(청록)까지, 상태는 파랑(음수)–흰색–주황(양수)입니다.", "Each row is one unit and each column one step; the outlined column is the cursor's step, and clicking a column opens it. Gates run from 0 (white) to 1 (teal); states from blue (negative) through white to orange (positive).";
+    HeatForget => "망각 게이트 f", "forget gate f";
+    HeatInput => "입력 게이트 i", "input gate i";
+    HeatOutput => "출력 게이트 o", "output gate o";
+    HeatCell => "셀 상태 c", "cell state c";
+    HeatUpdate => "업데이트 게이트 z", "update gate z";
+    HeatReset => "리셋 게이트 r", "reset gate r";
+    HeatHidden => "은닉 상태 h", "hidden state h";
+    HeatStepAxis => "시점 t", "step t";
     LabLoading => "그래프 모듈을 불러오는 중…", "Loading the plot module…";
     LabFailed => "그래프 모듈을 불러오지 못했습니다", "The plot module could not be loaded";
     PlotFailed => "그래프를 그리지 못했습니다", "The plot could not be drawn";

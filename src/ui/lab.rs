@@ -49,6 +49,40 @@ extern "C" {
     #[wasm_bindgen(method, catch)]
     pub fn decay_csv(this: &Lab, setup: &[f64]) -> Result<String, JsValue>;
 
+    /// Draws time × unit heatmaps; see `lstm_lab::heatmap_draw`.
+    #[wasm_bindgen(method, catch)]
+    pub fn heatmap_draw(
+        this: &Lab,
+        canvas: &web_sys::HtmlCanvasElement,
+        values: &[f64],
+        steps: u32,
+        hidden: u32,
+        signed: &[u8],
+        labels: &str,
+        cursor: Option<u32>,
+    ) -> Result<TimeAxis, JsValue>;
+
+    /// The heatmaps as SVG.
+    #[wasm_bindgen(method, catch)]
+    pub fn heatmap_svg(
+        this: &Lab,
+        values: &[f64],
+        steps: u32,
+        hidden: u32,
+        signed: &[u8],
+        labels: &str,
+        cursor: Option<u32>,
+    ) -> Result<String, JsValue>;
+
+    /// Where a plot's time axis runs on its canvas.
+    pub type TimeAxis;
+    /// Left edge of the first step, backing-store pixels.
+    #[wasm_bindgen(method, getter)]
+    pub fn x_left(this: &TimeAxis) -> f64;
+    /// Right edge of the last step.
+    #[wasm_bindgen(method, getter)]
+    pub fn x_right(this: &TimeAxis) -> f64;
+
     /// What `decay_draw` drew.
     pub type DecayDrawn;
 

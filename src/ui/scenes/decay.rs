@@ -3,7 +3,6 @@
 //! numbers behind the lines (`data-series`), what fell off the log axis, and any error.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::decay_path::{LagCurves, LagPath};
 use crate::lessons::{DecayPreset, Lang};
@@ -12,6 +11,7 @@ use crate::model::decay::{DecaySetup, MAX_STEPS};
 use crate::ui::i18n::{Key, tr};
 use crate::ui::lab::{Lab, lab, message};
 use crate::ui::use_lang;
+use crate::ui::widgets::export::{ExportButtons, download, text_url};
 
 fn now() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
@@ -22,20 +22,6 @@ fn labels(lang: Lang) -> String {
     [Key::DecayRnn, Key::DecayBound, Key::DecayLstm, Key::DecayBelt, Key::DecayXAxis, Key::DecayYAxis]
         .map(|k| tr(k, lang))
         .join("\n")
-}
-
-/// Starts a download of `url` named `name`.
-fn download(name: &str, url: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    if let Ok(a) = document.create_element("a").map(|e| e.unchecked_into::<web_sys::HtmlAnchorElement>()) {
-        a.set_href(url);
-        a.set_download(name);
-        a.click();
-    }
-}
-
-fn text_url(mime: &str, text: &str) -> String {
-    format!("data:{mime};charset=utf-8,{}", String::from(js_sys::encode_uri_component(text)))
 }
 
 /// What the last drawing produced.
@@ -245,12 +231,7 @@ pub fn DecayScene(
                     } />
             </label>
             <LagPath curves=lag_curves.into() lag=lag />
-            <div class="plot-export" role="group" aria-label=move || tr(Key::ExportLabel, lang.get())>
-                <span>{move || tr(Key::ExportLabel, lang.get())}</span>
-                <button class="chip" data-testid="export-png" disabled=move || !ready() on:click=move |_| export("png")>"PNG"</button>
-                <button class="chip" data-testid="export-svg" disabled=move || !ready() on:click=move |_| export("svg")>"SVG"</button>
-                <button class="chip" data-testid="export-csv" disabled=move || !ready() on:click=move |_| export("csv")>"CSV"</button>
-            </div>
+            <ExportButtons prefix="export" ready=Signal::derive(ready) on_export=Callback::new(export) />
         </section>
     }
 }

@@ -10,6 +10,7 @@ use nalgebra::DVector;
 
 use super::diagram::arrow_marker;
 use super::explore_detail::{ExploreWeights, StepDetail};
+use super::heatmaps::GateHeatmaps;
 use crate::input::{EncodedText, encode_text};
 use crate::lessons::SequencePreset;
 use crate::lessons::sequences::TEXT_CHOICES;
@@ -147,6 +148,7 @@ pub fn ExploreScene(
             </div>
             <TimeControls cursor=cursor />
             {move || view! { <StepDetail model=model.get() step=step /> }}
+            {move || view! { <GateHeatmaps model=model.get() step=step /> }}
             {move || view! { <ExploreWeights model=model.get() /> }}
             <p class="legend">{move || tr(Key::ValueLegend, lang.get())}</p>
         </section>

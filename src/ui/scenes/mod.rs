@@ -6,6 +6,7 @@ mod diagram;
 mod explore;
 mod explore_detail;
 mod gru_cell;
+mod heatmaps;
 mod lstm_backward;
 mod lstm_cell;
 mod rnn_steps;

@@ -1,5 +1,6 @@
 //! Small pieces that scenes share.
 
+pub mod export;
 pub mod icon;
 pub mod number;
 pub mod sequence_editor;

@@ -1,0 +1,220 @@
+//! Time × unit heatmaps of the explorer's current trace — for an LSTM its forget, input and
+//! output gates and its cell state; for a GRU its update and reset gates and hidden state; for an
+//! RNN its hidden state — with the cursor's step outlined. The lab module draws them from the
+//! trace's own numbers; a click on a column moves the cursor there.
+
+use leptos::prelude::*;
+use nalgebra::DVector;
+
+use super::explore::Model;
+use crate::model::network::{AnyTrace, CellKind};
+use crate::ui::i18n::{Key, tr};
+use crate::ui::lab::{Lab, lab, message};
+use crate::ui::use_lang;
+use crate::ui::widgets::export::{ExportButtons, download, text_url};
+
+/// One panel: its name, short column name for the CSV, the values per step, signed or a gate.
+struct Series {
+    key: Key,
+    column: &'static str,
+    steps: Vec<DVector<f64>>,
+    signed: bool,
+}
+
+/// The panels a trace has.
+fn series_of(kind: CellKind, trace: &AnyTrace<f64>) -> Vec<Series> {
+    let panel = |key, column, steps, signed| Series { key, column, steps, signed };
+    match trace {
+        AnyTrace::Lstm(t) => {
+            let pick = |f: fn(&crate::model::trace::LstmStep<f64>) -> &DVector<f64>| {
+                t.steps.iter().map(|s| f(s).clone()).collect::<Vec<_>>()
+            };
+            let mut out = Vec::new();
+            // The 1997 cell has no forget gate: its belt is kept by a fixed 1.
+            if kind != CellKind::Lstm1997 {
+                out.push(panel(Key::HeatForget, "f", pick(|s| &s.f), false));
+            }
+            out.push(panel(Key::HeatInput, "i", pick(|s| &s.i), false));
+            out.push(panel(Key::HeatOutput, "o", pick(|s| &s.o), false));
+            out.push(panel(Key::HeatCell, "c", pick(|s| &s.c), true));
+            out
+        }
+        AnyTrace::Gru(t) => vec![
+            panel(Key::HeatUpdate, "z", t.steps.iter().map(|s| s.z.clone()).collect(), false),
+            panel(Key::HeatReset, "r", t.steps.iter().map(|s| s.r.clone()).collect(), false),
+            panel(Key::HeatHidden, "h", t.steps.iter().map(|s| s.h.clone()).collect(), true),
+        ],
+        AnyTrace::Rnn(_) => vec![panel(Key::HeatHidden, "h", trace.hidden_states(), true)],
+    }
+}
+
+/// Everything the lab needs, flattened: values (panel, step, unit), signed flags, sizes.
+#[derive(Clone)]
+struct Flat {
+    values: Vec<f64>,
+    signed: Vec<u8>,
+    keys: Vec<Key>,
+    columns: Vec<&'static str>,
+    steps: usize,
+    hidden: usize,
+}
+
+fn flatten(series: &[Series], hidden: usize) -> Flat {
+    let steps = series.first().map_or(0, |s| s.steps.len());
+    Flat {
+        values: series.iter().flat_map(|s| s.steps.iter().flat_map(|v| v.iter().copied())).collect(),
+        signed: series.iter().map(|s| u8::from(s.signed)).collect(),
+        keys: series.iter().map(|s| s.key).collect(),
+        columns: series.iter().map(|s| s.column).collect(),
+        steps,
+        hidden,
+    }
+}
+
+impl Flat {
+    fn labels(&self, lang: crate::lessons::Lang) -> String {
+        let mut lines: Vec<&str> = self.keys.iter().map(|k| tr(*k, lang)).collect();
+        lines.push(tr(Key::HeatStepAxis, lang));
+        lines.join("\n")
+    }
+
+    fn value(&self, panel: usize, t: usize, j: usize) -> f64 {
+        self.values[(panel * self.steps + t) * self.hidden + j]
+    }
+
+    /// One row per step and unit: step,unit,f,i,o,c (or the trace's own panels).
+    fn csv(&self) -> String {
+        let mut out = format!("step,unit,{}\n", self.columns.join(","));
+        for t in 0..self.steps {
+            for j in 0..self.hidden {
+                let row: Vec<String> =
+                    (0..self.columns.len()).map(|p| self.value(p, t, j).to_string()).collect();
+                out.push_str(&format!("{},{},{}\n", t + 1, j + 1, row.join(",")));
+            }
+        }
+        out
+    }
+
+    /// `{"f": [[unit values at step 1], …], …}` for the figure's data attribute.
+    fn json(&self) -> String {
+        let panels: Vec<String> = self
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(p, c)| {
+                let steps: Vec<String> = (0..self.steps)
+                    .map(|t| {
+                        let units: Vec<String> =
+                            (0..self.hidden).map(|j| self.value(p, t, j).to_string()).collect();
+                        format!("[{}]", units.join(","))
+                    })
+                    .collect();
+                format!(r#""{c}":[{}]"#, steps.join(","))
+            })
+            .collect();
+        format!("{{{}}}", panels.join(","))
+    }
+}
+
+/// The heatmaps of one model's trace, following `step`.
+#[component]
+pub(super) fn GateHeatmaps(model: Model, step: RwSignal<usize>) -> impl IntoView {
+    let lang = use_lang();
+    let Ok(trace) = model.trace.clone() else { return ().into_any() };
+    let flat = flatten(&series_of(model.kind, &trace), model.cell.hidden_size());
+    if flat.steps == 0 {
+        return ().into_any();
+    }
+    let flat = StoredValue::new(flat);
+    let module = RwSignal::new_local(None::<Result<Lab, String>>);
+    leptos::task::spawn_local(async move {
+        let loaded = lab().await;
+        module.try_set(Some(loaded));
+    });
+    let canvas = NodeRef::<leptos::html::Canvas>::new();
+    let axis = RwSignal::new(None::<(f64, f64)>);
+    let drawn_step = RwSignal::new(None::<usize>);
+    let error = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        let (cursor, lang) = (step.get(), lang.get());
+        let Some(canvas) = canvas.get() else { return };
+        module.with(|m| match m {
+            None => {}
+            Some(Err(e)) => error.set(Some(format!("{}: {e}", tr(Key::LabFailed, lang)))),
+            Some(Ok(lab)) => flat.with_value(|f| {
+                let cursor = cursor.min(f.steps - 1);
+                let labels = f.labels(lang);
+                match lab.heatmap_draw(
+                    &canvas,
+                    &f.values,
+                    f.steps as u32,
+                    f.hidden as u32,
+                    &f.signed,
+                    &labels,
+                    Some(cursor as u32),
+                ) {
+                    Ok(a) => {
+                        axis.set(Some((a.x_left(), a.x_right())));
+                        drawn_step.set(Some(cursor));
+                        error.set(None);
+                    }
+                    Err(e) => error.set(Some(format!("{}: {}", tr(Key::PlotFailed, lang), message(&e)))),
+                }
+            }),
+        });
+    });
+    // A click on a column opens that step.
+    let pick = move |ev: leptos::ev::MouseEvent| {
+        let (Some(cv), Some((left, right))) = (canvas.get_untracked(), axis.get_untracked()) else { return };
+        let per_css = f64::from(cv.width()) / f64::from(cv.client_width().max(1));
+        let x = f64::from(ev.offset_x()) * per_css;
+        let steps = flat.with_value(|f| f.steps);
+        if right > left && (left..right).contains(&x) {
+            step.set((((x - left) / (right - left)) * steps as f64).floor().clamp(0.0, steps as f64 - 1.0)
+                as usize);
+        }
+    };
+    let export = move |what: &'static str| {
+        let Some(Ok(lab)) = module.get_untracked() else { return };
+        let lang = lang.get_untracked();
+        let done = flat.with_value(|f| match what {
+            "png" => canvas.get_untracked().and_then(|cv| cv.to_data_url().ok()).ok_or_else(String::new),
+            "svg" => lab
+                .heatmap_svg(
+                    &f.values,
+                    f.steps as u32,
+                    f.hidden as u32,
+                    &f.signed,
+                    &f.labels(lang),
+                    Some(step.get_untracked() as u32),
+                )
+                .map(|s| text_url("image/svg+xml", &s))
+                .map_err(|e| message(&e)),
+            _ => Ok(text_url("text/csv", &f.csv())),
+        });
+        match done {
+            Ok(url) => download(&format!("gates-over-time.{what}"), &url),
+            Err(e) => error.set(Some(format!("{}: {e}", tr(Key::PlotFailed, lang)))),
+        }
+    };
+    let ready = Signal::derive(move || drawn_step.get().is_some());
+    view! {
+        <div class="heatmaps" data-testid="heatmaps">
+            <h4>{move || tr(Key::HeatTitle, lang.get())}</h4>
+            <p class="scene-hint">{move || tr(Key::HeatCaption, lang.get())}</p>
+            <figure class="plot" data-testid="heatmap-plot" aria-busy=move || (!ready.get()).to_string()
+                data-cursor=move || drawn_step.get().map_or(String::new(), |s| s.to_string())
+                data-x-axis=move || axis.get().map_or(String::new(), |(l, r)| format!("{l},{r}"))
+                data-series=move || flat.with_value(Flat::json)>
+                <canvas node_ref=canvas class="plot-canvas clickable" role="img" on:click=pick
+                    aria-label=move || tr(Key::HeatTitle, lang.get())></canvas>
+                {move || (!ready.get() && error.with(Option::is_none)).then(|| view! {
+                    <figcaption class="plot-note">{move || tr(Key::LabLoading, lang.get())}</figcaption>
+                })}
+                {move || error.get().map(|e| view! { <p class="scene-error" role="alert">{e}</p> })}
+            </figure>
+            <ExportButtons prefix="heatmap-export" ready=ready on_export=Callback::new(export) />
+        </div>
+    }
+    .into_any()
+}

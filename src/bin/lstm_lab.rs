@@ -7,6 +7,8 @@
 use js_sys::{Float64Array, Object, Reflect};
 use lstm_explorer::lab::decay;
 use lstm_explorer::lab::heatmap::Heatmaps;
+use lstm_explorer::lab::training;
+use lstm_explorer::model::train::race::{Race, RaceSetup};
 use lstm_explorer::plots::canvas::{fit, fit_with, paint};
 use lstm_explorer::plots::log_plot::tick_label;
 use wasm_bindgen::prelude::*;
@@ -118,4 +120,65 @@ pub fn heatmap_svg(
     Heatmaps::new(values, (steps as usize, hidden as usize), signed, labels)
         .and_then(|m| m.svg(cursor.map(|c| c as usize)))
         .map_err(|e| JsError::new(&e))
+}
+
+/// A training race between an RNN and an LSTM on the copy task (`model::train::race`), kept in
+/// the lab between calls: the page advances it a slice at a time and redraws.
+#[wasm_bindgen]
+pub struct Training(Race);
+
+/// Starts a race from `setup` (`RaceSetup::to_numbers` form).
+#[wasm_bindgen]
+pub fn training_start(setup: &[f64]) -> Result<Training, JsError> {
+    RaceSetup::from_numbers(setup).map(|s| Training(Race::new(s))).map_err(|e| JsError::new(&e))
+}
+
+#[wasm_bindgen]
+impl Training {
+    /// Trains both networks for about `sequences` more sequences; returns the sequences seen.
+    pub fn advance(&mut self, sequences: u32) -> u32 {
+        self.0.advance(sequences as usize);
+        self.0.seen() as u32
+    }
+
+    /// Sequences seen so far.
+    pub fn seen(&self) -> u32 {
+        self.0.seen() as u32
+    }
+
+    /// Why a network stopped ("RNN: …"), or an empty string.
+    pub fn stopped(&self) -> String {
+        self.0.stopped().map_or(String::new(), |(who, why)| format!("{who}: {why}"))
+    }
+
+    /// The last point's accuracies, [RNN, LSTM].
+    pub fn accuracy(&self) -> Vec<f64> {
+        self.0.points.last().map_or(vec![], |p| p.accuracy.to_vec())
+    }
+
+    /// Every measured point, JSON.
+    pub fn series(&self) -> String {
+        training::series_json(&self.0)
+    }
+
+    /// Every measured point, CSV.
+    pub fn csv(&self) -> String {
+        self.0.csv()
+    }
+
+    /// Draws the curves on `canvas` with `labels` (six lines).
+    pub fn draw(&self, canvas: HtmlCanvasElement, labels: &str) -> Result<(), JsError> {
+        let labels = training::Labels::parse(labels).map_err(|e| JsError::new(&e))?;
+        let (size, scale) = fit(&canvas, 0.62);
+        let picture = training::picture(&self.0, &labels, size, scale).map_err(|e| JsError::new(&e))?;
+        paint(&canvas, &picture).map_err(|e| JsError::new(&e))
+    }
+
+    /// The curves as an SVG document, 880 × 520.
+    pub fn svg(&self, labels: &str) -> Result<String, JsError> {
+        let labels = training::Labels::parse(labels).map_err(|e| JsError::new(&e))?;
+        training::picture(&self.0, &labels, (880, 520), 1.0)
+            .and_then(|p| p.to_svg())
+            .map_err(|e| JsError::new(&e))
+    }
 }

@@ -8,3 +8,4 @@
 
 pub mod decay;
 pub mod heatmap;
+pub mod training;

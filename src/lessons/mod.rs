@@ -55,6 +55,25 @@ pub enum Scene {
     /// How much of the last step's error reaches each earlier step, RNN against LSTM, on a log
     /// axis.
     GradientDecay(DecayPreset),
+    /// A vanilla RNN and an LSTM trained side by side to remember a symbol across a lag.
+    TrainingRace(RacePreset),
+}
+
+/// Where the training race starts.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RacePreset {
+    /// Steps between the symbol and the recall cue.
+    pub lag: usize,
+    /// How many symbols.
+    pub symbols: usize,
+    /// Hidden units of both networks.
+    pub hidden: usize,
+    /// Training sequences before the race stops by itself.
+    pub budget: usize,
+    /// The seed.
+    pub seed: u64,
+    /// What the plot shows, above it.
+    pub caption: Text,
 }
 
 /// Where the gradient-decay plot starts.
@@ -79,7 +98,7 @@ impl Scene {
     pub fn sequence(&self) -> Option<&SequencePreset> {
         match self {
             Scene::RnnSteps(p) | Scene::LstmCell(p) | Scene::Explore(p) => Some(p),
-            Scene::GradientDecay(_) => None,
+            Scene::GradientDecay(_) | Scene::TrainingRace(_) => None,
         }
     }
 
@@ -88,6 +107,7 @@ impl Scene {
         match self {
             Scene::RnnSteps(p) | Scene::LstmCell(p) | Scene::Explore(p) => p.caption,
             Scene::GradientDecay(p) => p.caption,
+            Scene::TrainingRace(p) => p.caption,
         }
     }
 }

@@ -4,7 +4,8 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::legend::{Entry, legend};
 
 /// One curve.
 pub struct Curve<'a> {
@@ -82,53 +83,6 @@ pub fn log_range(curves: &[Curve]) -> (f64, f64) {
     (10f64.powf(lo), 10f64.powf(hi))
 }
 
-/// Writes the legend in rows across the top of `root`, never over the data: each curve's line
-/// sample (dashed for a bound) and its label, wrapping when a row is full. Returns the legend's
-/// strip and the area left for the chart.
-#[allow(clippy::type_complexity)]
-fn legend<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    curves: &[Curve],
-    scale: f64,
-) -> Result<(DrawingArea<DB, Shift>, DrawingArea<DB, Shift>), String> {
-    let px = |v: f64| (v * scale).round() as i32;
-    let font =
-        TextStyle::from(("sans-serif", 13.0 * scale).into_font()).pos(Pos::new(HPos::Left, VPos::Center));
-    let width = root.dim_in_pixel().0 as i32;
-    let (sample, gap, pad, row_h) = (px(22.0), px(16.0), px(14.0), px(20.0));
-    // Lay the entries out first: the strip's height depends on how many rows they need.
-    let mut places = Vec::with_capacity(curves.len());
-    let (mut x, mut row) = (pad, 0);
-    for curve in curves {
-        let text_w = root.estimate_text_size(&curve.label, &font).map_err(|e| e.to_string())?.0 as i32;
-        let item_w = sample + px(6.0) + text_w;
-        if x > pad && x + item_w > width - pad {
-            (x, row) = (pad, row + 1);
-        }
-        places.push((x, px(8.0) + row * row_h + row_h / 2));
-        x += item_w + gap;
-    }
-    let (strip, body) = root.split_vertically(px(10.0) + (row + 1) * row_h);
-    for (curve, &(x, y)) in curves.iter().zip(&places) {
-        let style = ShapeStyle::from(&curve.color).stroke_width(px(2.5).max(1) as u32);
-        let line: Vec<(i32, i32)> = if curve.dashed {
-            // Two dashes, as the bound is drawn.
-            vec![(x, y), (x + sample * 2 / 5, y)]
-        } else {
-            vec![(x, y), (x + sample, y)]
-        };
-        strip.draw(&PathElement::new(line, style)).map_err(|e| e.to_string())?;
-        if curve.dashed {
-            let second = vec![(x + sample * 3 / 5, y), (x + sample, y)];
-            strip.draw(&PathElement::new(second, style)).map_err(|e| e.to_string())?;
-        }
-        strip
-            .draw(&Text::new(curve.label.clone(), (x + sample + px(6.0), y), font.clone()))
-            .map_err(|e| e.to_string())?;
-    }
-    Ok((strip, body))
-}
-
 /// Draws the curves against x = 0 … (longest − 1). `scale` multiplies every size (device pixels
 /// per CSS pixel on the page, 1 in an SVG).
 pub fn draw<DB: DrawingBackend>(
@@ -142,7 +96,9 @@ pub fn draw<DB: DrawingBackend>(
     root.fill(&WHITE).map_err(|e| e.to_string())?;
     let (lo, hi) = log_range(curves);
     let x_max = curves.iter().map(|c| c.values.len()).max().unwrap_or(1).saturating_sub(1).max(1) as f64;
-    let (_, body) = legend(root, curves, scale)?;
+    let entries: Vec<Entry> =
+        curves.iter().map(|c| Entry { label: &c.label, color: c.color, dashed: c.dashed }).collect();
+    let (_, body) = legend(root, &entries, scale)?;
     let mut chart = ChartBuilder::on(&body)
         .margin(px(12.0))
         .x_label_area_size(px(44.0))

@@ -4,5 +4,7 @@
 
 pub mod canvas;
 pub mod heatmap;
+pub mod legend;
+pub mod lines;
 pub mod log_plot;
 pub mod record;

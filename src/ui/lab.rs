@@ -74,6 +74,41 @@ extern "C" {
         cursor: Option<u32>,
     ) -> Result<String, JsValue>;
 
+    /// Starts a training race; see `lstm_lab::training_start`.
+    #[wasm_bindgen(method, catch)]
+    pub fn training_start(this: &Lab, setup: &[f64]) -> Result<Training, JsValue>;
+
+    /// A training race kept in the lab between calls.
+    #[derive(Clone)]
+    pub type Training;
+    /// Trains both networks for about this many more sequences; returns the sequences seen.
+    #[wasm_bindgen(method)]
+    pub fn advance(this: &Training, sequences: u32) -> u32;
+    /// Sequences seen so far.
+    #[wasm_bindgen(method)]
+    pub fn seen(this: &Training) -> u32;
+    /// Why a network stopped, or "".
+    #[wasm_bindgen(method)]
+    pub fn stopped(this: &Training) -> String;
+    /// The last point's accuracies, RNN then LSTM.
+    #[wasm_bindgen(method)]
+    pub fn accuracy(this: &Training) -> Vec<f64>;
+    /// Every measured point, JSON.
+    #[wasm_bindgen(method)]
+    pub fn series(this: &Training) -> String;
+    /// Every measured point, CSV.
+    #[wasm_bindgen(method)]
+    pub fn csv(this: &Training) -> String;
+    /// Draws the curves.
+    #[wasm_bindgen(method, catch)]
+    pub fn draw(this: &Training, canvas: &web_sys::HtmlCanvasElement, labels: &str) -> Result<(), JsValue>;
+    /// The curves as SVG.
+    #[wasm_bindgen(method, catch)]
+    pub fn svg(this: &Training, labels: &str) -> Result<String, JsValue>;
+    /// Frees the race's memory in the lab.
+    #[wasm_bindgen(method)]
+    pub fn free(this: &Training);
+
     /// Where a plot's time axis runs on its canvas.
     pub type TimeAxis;
     /// Left edge of the first step, backing-store pixels.

@@ -5,6 +5,7 @@ pub mod experiment;
 pub mod loss;
 pub mod optim;
 pub mod presets;
+pub mod race;
 pub mod sample;
 
 use crate::model::cell::Parameters;

@@ -10,8 +10,10 @@ mod heatmaps;
 mod lstm_backward;
 mod lstm_cell;
 mod rnn_steps;
+mod training;
 
 pub use decay::DecayScene;
 pub use explore::ExploreScene;
 pub use lstm_cell::LstmCellScene;
 pub use rnn_steps::RnnSteps;
+pub use training::TrainingScene;

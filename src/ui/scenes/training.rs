@@ -1,0 +1,192 @@
+//! The training race: an RNN and an LSTM trained side by side in the lab module, a slice per
+//! tick, their held-out loss and accuracy redrawn as they learn. Play, pause, reset, change the
+//! lag; the curves and their numbers are exportable.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use crate::lessons::{Lang, RacePreset};
+use crate::model::train::race::{MAX_LAG, RaceSetup, SLICE};
+use crate::ui::i18n::{Key, tr};
+use crate::ui::lab::{Lab, Training, lab, message};
+use crate::ui::use_lang;
+use crate::ui::widgets::export::{ExportButtons, download, text_url};
+
+/// Sequences trained per tick: one slice (a few milliseconds for both networks), so the curves
+/// grow over a few seconds and a learner can watch them part.
+const PER_TICK: u32 = SLICE as u32;
+/// Time between ticks.
+const TICK: Duration = Duration::from_millis(40);
+
+fn labels(lang: Lang) -> String {
+    [Key::RaceRnn, Key::RaceLstm, Key::RaceGuess, Key::RaceLoss, Key::RaceAccuracy, Key::RaceSeen]
+        .map(|k| tr(k, lang))
+        .join("\n")
+}
+
+fn percent(v: Option<&f64>) -> String {
+    v.map_or("–".into(), |v| format!("{:.0}\u{a0}%", v * 100.0))
+}
+
+/// The race with its controls.
+#[component]
+pub fn TrainingScene(
+    /// Where the race starts.
+    preset: RacePreset,
+) -> impl IntoView {
+    let lang = use_lang();
+    let lag = RwSignal::new(preset.lag as f64);
+    let module = RwSignal::new_local(None::<Result<Lab, String>>);
+    leptos::task::spawn_local(async move {
+        let loaded = lab().await;
+        module.try_set(Some(loaded));
+    });
+    let race = RwSignal::new_local(None::<Training>);
+    let playing = RwSignal::new(false);
+    // Bumped after every slice of training, so the figure and its numbers follow.
+    let version = RwSignal::new(0u32);
+    let error = RwSignal::new(None::<String>);
+    let canvas = NodeRef::<leptos::html::Canvas>::new();
+    let restarts = RwSignal::new(0u32);
+
+    // A fresh race whenever the lab arrives or the lag changes; the old one's memory is freed.
+    Effect::new(move |_| {
+        restarts.track();
+        let lag = (lag.get().round() as usize).clamp(1, MAX_LAG);
+        let Some(Ok(lab)) = module.get() else {
+            if let Some(Err(e)) = module.get() {
+                error.set(Some(format!("{}: {e}", tr(Key::LabFailed, lang.get_untracked()))));
+            }
+            return;
+        };
+        let setup = RaceSetup {
+            lag,
+            symbols: preset.symbols,
+            hidden: preset.hidden,
+            seed: preset.seed,
+            ..Default::default()
+        };
+        match lab.training_start(&setup.to_numbers()) {
+            Ok(fresh) => {
+                if let Some(old) = race.get_untracked() {
+                    old.free();
+                }
+                race.set(Some(fresh));
+                playing.set(false);
+                error.set(None);
+                version.update(|v| *v += 1);
+            }
+            Err(e) => error.set(Some(message(&e))),
+        }
+    });
+    on_cleanup(move || {
+        if let Some(Some(old)) = race.try_get_untracked() {
+            old.free();
+        }
+    });
+
+    // Training runs on a timer while playing and stops by itself at the budget.
+    let tick = move || {
+        let Some(Some(r)) = race.try_get_untracked() else { return };
+        if playing.try_get_untracked() != Some(true) {
+            return;
+        }
+        let seen = r.advance(PER_TICK);
+        let stopped = r.stopped();
+        if !stopped.is_empty() {
+            error.try_set(Some(format!("{}: {stopped}", tr(Key::RaceStopped, lang.get_untracked()))));
+        }
+        if seen as usize >= preset.budget || !stopped.is_empty() {
+            playing.try_set(false);
+        }
+        version.try_update(|v| *v += 1);
+    };
+    if let Ok(handle) = set_interval_with_handle(tick, TICK) {
+        on_cleanup(move || handle.clear());
+    }
+
+    Effect::new(move |_| {
+        let (_, lang) = (version.get(), lang.get());
+        let (Some(canvas), Some(r)) = (canvas.get(), race.get()) else { return };
+        if let Err(e) = r.draw(&canvas, &labels(lang)) {
+            error.set(Some(format!("{}: {}", tr(Key::PlotFailed, lang), message(&e))));
+        }
+    });
+    let seen = move || {
+        version.get();
+        race.with(|r| r.as_ref().map_or(0, Training::seen))
+    };
+    let series = move || {
+        version.get();
+        race.with(|r| r.as_ref().map(Training::series).unwrap_or_default())
+    };
+    let status = move || {
+        version.get();
+        let acc = race.with(|r| r.as_ref().map(Training::accuracy).unwrap_or_default());
+        format!(
+            "{} {} / {} · RNN {} · LSTM {}",
+            tr(Key::RaceSeen, lang.get()),
+            seen(),
+            preset.budget,
+            percent(acc.first()),
+            percent(acc.get(1))
+        )
+    };
+    let done = move || seen() as usize >= preset.budget;
+    let export = move |what: &'static str| {
+        let lang = lang.get_untracked();
+        let Some(r) = race.get_untracked() else { return };
+        let url = match what {
+            "png" => canvas.get_untracked().and_then(|cv| cv.to_data_url().ok()).ok_or_else(String::new),
+            "svg" => r.svg(&labels(lang)).map(|s| text_url("image/svg+xml", &s)).map_err(|e| message(&e)),
+            _ => Ok(text_url("text/csv", &r.csv())),
+        };
+        match url {
+            Ok(url) => download(&format!("training-race.{what}"), &url),
+            Err(e) => error.set(Some(format!("{}: {e}", tr(Key::PlotFailed, lang)))),
+        }
+    };
+    let ready = Signal::derive(move || race.with(Option::is_some));
+
+    view! {
+        <section class="scene" data-testid="scene-training" aria-labelledby="scene-training-title">
+            <h3 id="scene-training-title" class="scene-title">{move || tr(Key::SceneRaceTitle, lang.get())}</h3>
+            <p class="scene-caption">{move || preset.caption.get(lang.get())}</p>
+            <div class="plot-controls race-controls">
+                <label class="plot-control">
+                    <span>{move || tr(Key::RaceLag, lang.get())} " " <output data-testid="race-lag-value">{move || format!("{:.0}", lag.get())}</output></span>
+                    <input type="range" data-testid="race-lag" min="1" max=MAX_LAG.to_string() step="1"
+                        prop:value=move || lag.get().to_string()
+                        on:change=move |ev| {
+                            if let Ok(v) = event_target_value(&ev).parse::<f64>()
+                                && v.is_finite()
+                            {
+                                lag.set(v.clamp(1.0, MAX_LAG as f64));
+                            }
+                        } />
+                </label>
+                <div class="race-buttons">
+                    <button class="toggle-btn" data-testid="race-play" aria-pressed=move || playing.get().to_string()
+                        disabled=move || !ready.get() || done()
+                        on:click=move |_| playing.update(|p| *p = !*p)>
+                        {move || tr(if playing.get() { Key::RacePause } else { Key::RaceTrain }, lang.get())}
+                    </button>
+                    <button class="toggle-btn" data-testid="race-reset" disabled=move || !ready.get()
+                        on:click=move |_| restarts.update(|r| *r += 1)>
+                        {move || tr(Key::RaceReset, lang.get())}
+                    </button>
+                </div>
+            </div>
+            <figure class="plot" data-testid="race-plot" aria-busy=move || (!ready.get()).to_string()
+                data-seen=seen data-done=move || done().to_string() data-series=series>
+                <canvas node_ref=canvas class="plot-canvas" role="img" aria-label=move || tr(Key::SceneRaceTitle, lang.get())></canvas>
+                <figcaption class="plot-note" data-testid="race-status" aria-live="polite">
+                    {move || if ready.get() { status() } else { tr(Key::LabLoading, lang.get()).to_string() }}
+                </figcaption>
+                {move || error.get().map(|e| view! { <p class="scene-error" role="alert">{e}</p> })}
+            </figure>
+            <ExportButtons prefix="race-export" ready=ready on_export=Callback::new(export) />
+        </section>
+    }
+}

@@ -122,7 +122,8 @@ impl Race {
 
     fn measure(&mut self) {
         // The held-out seed differs from the training stream's.
-        let scores = self.trainers.each_ref().map(|t| t.evaluate(HELD_OUT, self.setup.seed ^ 0x005e_ed0f_7e57));
+        let scores =
+            self.trainers.each_ref().map(|t| t.evaluate(HELD_OUT, self.setup.seed ^ 0x005e_ed0f_7e57));
         self.points.push(RacePoint {
             seen: self.seen(),
             loss: scores.map(|s| s.loss),

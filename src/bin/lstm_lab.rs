@@ -5,9 +5,9 @@
 //! module: the page reports it and keeps running.
 
 use js_sys::{Float64Array, Object, Reflect};
-use lstm_explorer::lab::decay;
 use lstm_explorer::lab::heatmap::Heatmaps;
 use lstm_explorer::lab::training;
+use lstm_explorer::lab::{clipping, decay};
 use lstm_explorer::model::train::race::{Race, RaceSetup};
 use lstm_explorer::plots::canvas::{fit, fit_with, paint};
 use lstm_explorer::plots::log_plot::tick_label;
@@ -181,4 +181,49 @@ impl Training {
             .and_then(|p| p.to_svg())
             .map_err(|e| JsError::new(&e))
     }
+}
+
+/// Runs the clipping experiment for `setup` (`ClipSetup::to_numbers` form) and draws it on
+/// `canvas` with `labels` (nine lines), length `marked` marked. Returns `{grad_norm,
+/// clipped_norm, loss, loss_raw, loss_clipped, compute_ms}`, each series indexed by T − 1.
+#[wasm_bindgen]
+pub fn clip_draw(
+    canvas: HtmlCanvasElement,
+    setup: &[f64],
+    labels: &str,
+    marked: Option<u32>,
+) -> Result<Object, JsError> {
+    let start = now();
+    let (setup, curves) = clipping::compute(setup).map_err(|e| JsError::new(&e))?;
+    let compute_ms = now() - start;
+    let labels = clipping::Labels::parse(labels).map_err(|e| JsError::new(&e))?;
+    let (size, scale) = fit_with(&canvas, |w| (w * 0.95).clamp(420.0, 720.0));
+    let picture = clipping::picture(&setup, &curves, &labels, marked.map(|t| t as usize), size, scale)
+        .map_err(|e| JsError::new(&e))?;
+    paint(&canvas, &picture).map_err(|e| JsError::new(&e))?;
+    let array = |v: &[f64]| JsValue::from(Float64Array::from(v));
+    object(&[
+        ("grad_norm", array(&curves.grad_norm)),
+        ("clipped_norm", array(&curves.clipped_norm)),
+        ("loss", array(&curves.loss)),
+        ("loss_raw", array(&curves.loss_raw)),
+        ("loss_clipped", array(&curves.loss_clipped)),
+        ("compute_ms", compute_ms.into()),
+    ])
+}
+
+/// The clipping view as an SVG document.
+#[wasm_bindgen]
+pub fn clip_svg(setup: &[f64], labels: &str, marked: Option<u32>) -> Result<String, JsError> {
+    let (setup, curves) = clipping::compute(setup).map_err(|e| JsError::new(&e))?;
+    let labels = clipping::Labels::parse(labels).map_err(|e| JsError::new(&e))?;
+    clipping::picture(&setup, &curves, &labels, marked.map(|t| t as usize), (880, 760), 1.0)
+        .and_then(|p| p.to_svg())
+        .map_err(|e| JsError::new(&e))
+}
+
+/// Its numbers as CSV, one row per length T.
+#[wasm_bindgen]
+pub fn clip_csv(setup: &[f64]) -> Result<String, JsError> {
+    clipping::compute(setup).map(|(_, c)| clipping::csv(&c)).map_err(|e| JsError::new(&e))
 }

@@ -2,10 +2,11 @@
 //! WebAssembly module (`src/bin/lstm_lab.rs`, fetched on demand by `ui::lab`), so plotters, the
 //! gradient-flow analysis and their numbers stay out of the first download.
 //!
-//! Each experiment takes its setup as text (the model's `encode` form), computes with `model`,
+//! Each experiment takes its setup as numbers (the model's `to_numbers` form), computes with `model`,
 //! draws with `plots`, and hands back the numbers behind the picture: the page never recomputes
 //! them.
 
+pub mod clipping;
 pub mod decay;
 pub mod heatmap;
 pub mod training;

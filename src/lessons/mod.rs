@@ -57,6 +57,27 @@ pub enum Scene {
     GradientDecay(DecayPreset),
     /// A vanilla RNN and an LSTM trained side by side to remember a symbol across a lag.
     TrainingRace(RacePreset),
+    /// The gradient norm exploding with sequence length, and what norm clipping does to a step.
+    Clipping(ClipPreset),
+}
+
+/// Where the clipping view starts.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ClipPreset {
+    /// ρ of the RNN's recurrent weights.
+    pub rho: f64,
+    /// The clipping threshold θ.
+    pub threshold: f64,
+    /// The learning rate η.
+    pub lr: f64,
+    /// The longest sequence measured.
+    pub steps: usize,
+    /// Hidden units.
+    pub hidden: usize,
+    /// The seed.
+    pub seed: u64,
+    /// What the plot shows, above it.
+    pub caption: Text,
 }
 
 /// Where the training race starts.
@@ -98,7 +119,7 @@ impl Scene {
     pub fn sequence(&self) -> Option<&SequencePreset> {
         match self {
             Scene::RnnSteps(p) | Scene::LstmCell(p) | Scene::Explore(p) => Some(p),
-            Scene::GradientDecay(_) | Scene::TrainingRace(_) => None,
+            Scene::GradientDecay(_) | Scene::TrainingRace(_) | Scene::Clipping(_) => None,
         }
     }
 
@@ -108,6 +129,7 @@ impl Scene {
             Scene::RnnSteps(p) | Scene::LstmCell(p) | Scene::Explore(p) => p.caption,
             Scene::GradientDecay(p) => p.caption,
             Scene::TrainingRace(p) => p.caption,
+            Scene::Clipping(p) => p.caption,
         }
     }
 }

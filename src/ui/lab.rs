@@ -109,6 +109,40 @@ extern "C" {
     #[wasm_bindgen(method)]
     pub fn free(this: &Training);
 
+    /// Runs the clipping experiment and draws it; see `lstm_lab::clip_draw`.
+    #[wasm_bindgen(method, catch)]
+    pub fn clip_draw(
+        this: &Lab,
+        canvas: &web_sys::HtmlCanvasElement,
+        setup: &[f64],
+        labels: &str,
+        marked: Option<u32>,
+    ) -> Result<ClipDrawn, JsValue>;
+    /// The clipping view as SVG.
+    #[wasm_bindgen(method, catch)]
+    pub fn clip_svg(this: &Lab, setup: &[f64], labels: &str, marked: Option<u32>) -> Result<String, JsValue>;
+    /// The clipping numbers as CSV.
+    #[wasm_bindgen(method, catch)]
+    pub fn clip_csv(this: &Lab, setup: &[f64]) -> Result<String, JsValue>;
+
+    /// What `clip_draw` measured, each series indexed by T − 1.
+    pub type ClipDrawn;
+    /// ‖∂L_T/∂θ‖.
+    #[wasm_bindgen(method, getter)]
+    pub fn grad_norm(this: &ClipDrawn) -> Vec<f64>;
+    /// min(‖g‖, θ).
+    #[wasm_bindgen(method, getter)]
+    pub fn clipped_norm(this: &ClipDrawn) -> Vec<f64>;
+    /// L_T before the step.
+    #[wasm_bindgen(method, getter)]
+    pub fn loss(this: &ClipDrawn) -> Vec<f64>;
+    /// L_T after a raw step.
+    #[wasm_bindgen(method, getter)]
+    pub fn loss_raw(this: &ClipDrawn) -> Vec<f64>;
+    /// L_T after a clipped step.
+    #[wasm_bindgen(method, getter)]
+    pub fn loss_clipped(this: &ClipDrawn) -> Vec<f64>;
+
     /// Where a plot's time axis runs on its canvas.
     pub type TimeAxis;
     /// Left edge of the first step, backing-store pixels.

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::markup_view::{Math, Prose};
-use super::scenes::{DecayScene, ExploreScene, LstmCellScene, RnnSteps, TrainingScene};
+use super::scenes::{ClipScene, DecayScene, ExploreScene, LstmCellScene, RnnSteps, TrainingScene};
 use super::use_lang;
 use crate::lessons::{Block, Lesson, Scene, Text};
 
@@ -70,6 +70,7 @@ fn block_view(block: &'static Block) -> AnyView {
         Block::Scene(Scene::LstmCell(preset)) => view! { <LstmCellScene preset=preset /> }.into_any(),
         Block::Scene(Scene::Explore(preset)) => view! { <ExploreScene preset=preset /> }.into_any(),
         Block::Scene(Scene::GradientDecay(preset)) => view! { <DecayScene preset=preset /> }.into_any(),
+        Block::Scene(Scene::Clipping(preset)) => view! { <ClipScene preset=preset /> }.into_any(),
         Block::Scene(Scene::TrainingRace(preset)) => view! { <TrainingScene preset=preset /> }.into_any(),
     }
 }

@@ -1,5 +1,6 @@
 //! Live scenes: each takes a preset, runs the model and draws its trace.
 
+mod clipping;
 mod decay;
 mod decay_path;
 mod diagram;
@@ -12,6 +13,7 @@ mod lstm_cell;
 mod rnn_steps;
 mod training;
 
+pub use clipping::ClipScene;
 pub use decay::DecayScene;
 pub use explore::ExploreScene;
 pub use lstm_cell::LstmCellScene;

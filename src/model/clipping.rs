@@ -1,0 +1,218 @@
+//! Exploding gradients and norm clipping, measured. The RNN of the decay experiment (W_hh = ρ·Q,
+//! Q orthogonal, at rest: zero input, zero bias, so h stays 0 and the backward pass is exactly
+//! linear) reads T steps and is scored by a squared error against a fixed target at step T. The
+//! error sent back k steps is then (ρQᵀ)^k (h_T − y), so the bias gradient sums ρ^k over the
+//! sequence: for ρ > 1 it grows like ρ^T. For every T the full parameter gradient is computed by BPTT; one gradient-descent step
+//! is then taken twice from the same weights — with the raw gradient and with the gradient
+//! clipped to norm θ (Pascanu et al. 2013) — and the loss is measured again after each. Past
+//! ρ = 1 the raw gradient's norm grows with T and a raw step throws the weights far away; the
+//! clipped step keeps its direction and moves at most η·θ. What the loss does after that short
+//! step is measured too, not assumed: where the loss surface is a cliff, even a short step can
+//! overshoot.
+
+use nalgebra::DVector;
+
+use crate::model::cell::{Parameters, RnnCell, ShapeError};
+use crate::model::decay::{DecaySetup, decay_inputs, decay_rnn};
+use crate::model::train::optim::{clip_global_norm, global_norm};
+
+/// The longest sequence measured.
+pub const MAX_STEPS: usize = 200;
+
+/// What the learner sets.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ClipSetup {
+    /// ρ of the RNN's W_hh.
+    pub rho: f64,
+    /// The clipping threshold θ.
+    pub threshold: f64,
+    /// The learning rate η.
+    pub lr: f64,
+    /// The longest T measured.
+    pub steps: usize,
+    /// Hidden units.
+    pub hidden: usize,
+    /// The weights' seed.
+    pub seed: u64,
+}
+
+impl Default for ClipSetup {
+    fn default() -> Self {
+        Self { rho: 1.4, threshold: 1.0, lr: 0.1, steps: 80, hidden: 6, seed: 5 }
+    }
+}
+
+impl ClipSetup {
+    /// How many numbers [`ClipSetup::to_numbers`] writes.
+    pub const NUMBERS: usize = 6;
+
+    /// ρ, θ, η, T, H, seed: the form the page hands to the lab module.
+    pub fn to_numbers(&self) -> [f64; Self::NUMBERS] {
+        [self.rho, self.threshold, self.lr, self.steps as f64, self.hidden as f64, self.seed as f64]
+    }
+
+    /// Reads what [`ClipSetup::to_numbers`] wrote; a missing or out-of-range number (ρ in
+    /// [0, 4], θ in (0, 1000], η in (0, 10], 1 ≤ T ≤ [`MAX_STEPS`], 1 ≤ H ≤ 16, seed below 2⁵³)
+    /// is an error naming it.
+    pub fn from_numbers(v: &[f64]) -> Result<Self, String> {
+        const NAMES: [&str; ClipSetup::NUMBERS] = ["rho", "threshold", "lr", "steps", "hidden", "seed"];
+        if v.len() != Self::NUMBERS {
+            return Err(format!("the setup needs {} numbers, got {}", Self::NUMBERS, v.len()));
+        }
+        let get = |i: usize, lo: f64, hi: f64, whole: bool, open_low: bool| {
+            let x = v[i];
+            if (lo..=hi).contains(&x) && (!whole || x.fract() == 0.0) && !(open_low && x == lo) {
+                Ok(x)
+            } else {
+                Err(format!("{}: {x} is out of range", NAMES[i]))
+            }
+        };
+        Ok(Self {
+            rho: get(0, 0.0, 4.0, false, false)?,
+            threshold: get(1, 0.0, 1000.0, false, true)?,
+            lr: get(2, 0.0, 10.0, false, true)?,
+            steps: get(3, 1.0, MAX_STEPS as f64, true, false)? as usize,
+            hidden: get(4, 1.0, 16.0, true, false)? as usize,
+            seed: get(5, 0.0, 9_007_199_254_740_991.0, true, false)? as u64,
+        })
+    }
+}
+
+/// Every measured series, indexed by T − 1 (T = 1 … steps).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClipCurves {
+    /// ‖∂L_T/∂θ‖ over every parameter.
+    pub grad_norm: Vec<f64>,
+    /// The norm of the gradient actually applied: min(‖g‖, θ).
+    pub clipped_norm: Vec<f64>,
+    /// L_T before the step.
+    pub loss: Vec<f64>,
+    /// L_T after one raw step.
+    pub loss_raw: Vec<f64>,
+    /// L_T after one clipped step.
+    pub loss_clipped: Vec<f64>,
+}
+
+/// The target at step T: alternating ±0.5 over the units.
+fn target(n: usize) -> DVector<f64> {
+    DVector::from_fn(n, |j, _| if j % 2 == 0 { 0.5 } else { -0.5 })
+}
+
+/// L_T = ½‖h_T − y‖² for `cell` on `xs`.
+fn loss(cell: &RnnCell<f64>, xs: &[DVector<f64>]) -> Result<f64, ShapeError> {
+    let trace = cell.forward(xs, None)?;
+    let h = trace.steps.last().map_or_else(|| DVector::zeros(cell.hidden_size()), |s| s.h.clone());
+    Ok(0.5 * (h - target(cell.hidden_size())).norm_squared())
+}
+
+/// `cell` moved by −η·`grads`.
+fn stepped(cell: &RnnCell<f64>, grads: &RnnCell<f64>, lr: f64) -> RnnCell<f64> {
+    let mut out = cell.clone();
+    for (p, g) in out.params_mut().into_iter().zip(grads.params()) {
+        for (w, d) in p.values.iter_mut().zip(g.values.iter()) {
+            *w -= lr * d;
+        }
+    }
+    out
+}
+
+/// Measures every T = 1 … steps.
+pub fn clip_curves(setup: &ClipSetup) -> Result<ClipCurves, ShapeError> {
+    let decay = DecaySetup {
+        rho: setup.rho,
+        steps: setup.steps.clamp(1, MAX_STEPS),
+        driven: false,
+        hidden: setup.hidden.max(1),
+        seed: setup.seed,
+        ..DecaySetup::default()
+    };
+    let cell = decay_rnn(&decay);
+    let xs = decay_inputs(&decay);
+    let n = cell.hidden_size();
+    let y = target(n);
+    let mut out = ClipCurves {
+        grad_norm: Vec::new(),
+        clipped_norm: Vec::new(),
+        loss: Vec::new(),
+        loss_raw: Vec::new(),
+        loss_clipped: Vec::new(),
+    };
+    for t in 1..=xs.len() {
+        let xs = &xs[..t];
+        let trace = cell.forward(xs, None)?;
+        let h_last = trace.steps[t - 1].h.clone();
+        let mut dh_out = vec![DVector::zeros(n); t];
+        dh_out[t - 1] = &h_last - &y;
+        let mut grads = cell.backward(&trace, &dh_out)?.grads;
+        let norm = global_norm(&grads);
+        let raw = stepped(&cell, &grads, setup.lr);
+        clip_global_norm(&mut grads, setup.threshold);
+        let clipped = stepped(&cell, &grads, setup.lr);
+        out.grad_norm.push(norm);
+        out.clipped_norm.push(norm.min(setup.threshold));
+        out.loss.push(0.5 * (h_last - &y).norm_squared());
+        out.loss_raw.push(loss(&raw, xs)?);
+        out.loss_clipped.push(loss(&clipped, xs)?);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_clipped_norm_is_the_raw_norm_capped_at_the_threshold() {
+        let c = clip_curves(&ClipSetup::default()).unwrap();
+        assert_eq!(c.grad_norm.len(), 80);
+        for (g, k) in c.grad_norm.iter().zip(&c.clipped_norm) {
+            assert!((k - g.min(1.0)).abs() < 1e-12);
+        }
+    }
+
+    #[test]
+    fn past_rho_1_the_gradient_grows_like_rho_to_the_t_and_a_raw_step_ruins_the_loss() {
+        let c = clip_curves(&ClipSetup { rho: 1.6, steps: 120, ..Default::default() }).unwrap();
+        // At rest the growth is exactly geometric: ‖g_T‖ / ‖g_{T−1}‖ → ρ.
+        let ratio = c.grad_norm[119] / c.grad_norm[118];
+        assert!((ratio - 1.6).abs() < 1e-6, "{ratio}");
+        assert!(c.grad_norm[100] > 1e15 * c.grad_norm[2], "{} vs {}", c.grad_norm[100], c.grad_norm[2]);
+        // Where the gradient is huge, the raw step throws the loss up.
+        for t in [60, 90, 119] {
+            assert!(
+                c.loss_raw[t] > 2.0 * c.loss[t],
+                "raw step at T = {}: {} → {}",
+                t + 1,
+                c.loss[t],
+                c.loss_raw[t]
+            );
+        }
+        // Where the gradient is below θ, clipping changes nothing.
+        let small = c.grad_norm.iter().position(|&g| g < 1.0);
+        if let Some(t) = small {
+            assert_eq!(c.loss_raw[t], c.loss_clipped[t]);
+        }
+    }
+
+    #[test]
+    fn below_rho_1_the_gradient_stays_bounded() {
+        // Σ ρ^k ≤ 1 / (1 − ρ) = 5: the bias gradient is bounded whatever T.
+        let c = clip_curves(&ClipSetup { rho: 0.8, steps: 120, ..Default::default() }).unwrap();
+        let max = c.grad_norm.iter().copied().fold(0.0, f64::max);
+        assert!(max < 10.0, "{max}");
+        assert!((c.grad_norm[119] - c.grad_norm[118]).abs() < 1e-9 * c.grad_norm[119]);
+    }
+
+    #[test]
+    fn a_setup_survives_its_number_form_and_bad_numbers_are_named() {
+        let s = ClipSetup { rho: 1.2, threshold: 5.0, lr: 0.3, steps: 150, hidden: 4, seed: 9 };
+        assert_eq!(ClipSetup::from_numbers(&s.to_numbers()), Ok(s));
+        for (i, bad, name) in
+            [(1, 0.0, "threshold"), (2, -1.0, "lr"), (3, 500.0, "steps"), (0, f64::NAN, "rho")]
+        {
+            let mut v = s.to_numbers();
+            v[i] = bad;
+            assert!(ClipSetup::from_numbers(&v).unwrap_err().contains(name), "{name}");
+        }
+    }
+}

@@ -1,0 +1,181 @@
+//! The clipping view's controls and figure: ρ, the threshold θ and the learning rate η go to the
+//! lab module, which measures and draws; a chosen length T gets a readout of what clipping did
+//! to that step.
+
+use leptos::prelude::*;
+
+use crate::lessons::{ClipPreset, Lang};
+use crate::model::clipping::{ClipSetup, MAX_STEPS};
+use crate::ui::i18n::{Key, tr};
+use crate::ui::lab::{Lab, lab, message};
+use crate::ui::use_lang;
+use crate::ui::widgets::export::{ExportButtons, download, text_url};
+use crate::ui::widgets::number::format_wide;
+
+fn labels(lang: Lang) -> String {
+    [
+        Key::ClipRaw,
+        Key::ClipApplied,
+        Key::ClipThreshold,
+        Key::ClipLossBefore,
+        Key::ClipLossRaw,
+        Key::ClipLossClipped,
+        Key::ClipLength,
+        Key::ClipNormAxis,
+        Key::ClipLossAxis,
+    ]
+    .map(|k| tr(k, lang))
+    .join("\n")
+}
+
+/// What the lab measured, per length T (index T − 1).
+#[derive(Clone, Default, PartialEq)]
+struct Measured {
+    grad_norm: Vec<f64>,
+    clipped_norm: Vec<f64>,
+    loss: Vec<f64>,
+    loss_raw: Vec<f64>,
+    loss_clipped: Vec<f64>,
+}
+
+/// The clipping view.
+#[component]
+pub fn ClipScene(
+    /// Where the controls start.
+    preset: ClipPreset,
+) -> impl IntoView {
+    let lang = use_lang();
+    let rho = RwSignal::new(preset.rho);
+    // The threshold moves on a log scale: the slider holds log10 θ.
+    let log_threshold = RwSignal::new(preset.threshold.log10());
+    let lr = RwSignal::new(preset.lr);
+    let marked = RwSignal::new(preset.steps as f64 * 0.75);
+    let setup = Memo::new(move |_| {
+        ClipSetup {
+            rho: rho.get(),
+            threshold: 10f64.powf(log_threshold.get()),
+            lr: lr.get(),
+            steps: preset.steps,
+            hidden: preset.hidden,
+            seed: preset.seed,
+        }
+        .to_numbers()
+    });
+    let module = RwSignal::new_local(None::<Result<Lab, String>>);
+    leptos::task::spawn_local(async move {
+        let loaded = lab().await;
+        module.try_set(Some(loaded));
+    });
+    let canvas = NodeRef::<leptos::html::Canvas>::new();
+    let measured = RwSignal::new(None::<Measured>);
+    let error = RwSignal::new(None::<String>);
+    let marked_t = move || (marked.get().round() as usize).clamp(1, preset.steps);
+    Effect::new(move |_| {
+        let (setup, lang, t) = (setup.get(), lang.get(), marked_t());
+        let Some(canvas) = canvas.get() else { return };
+        module.with(|m| match m {
+            None => {}
+            Some(Err(e)) => error.set(Some(format!("{}: {e}", tr(Key::LabFailed, lang)))),
+            Some(Ok(lab)) => match lab.clip_draw(&canvas, &setup, &labels(lang), Some(t as u32)) {
+                Ok(d) => {
+                    measured.set(Some(Measured {
+                        grad_norm: d.grad_norm(),
+                        clipped_norm: d.clipped_norm(),
+                        loss: d.loss(),
+                        loss_raw: d.loss_raw(),
+                        loss_clipped: d.loss_clipped(),
+                    }));
+                    error.set(None);
+                }
+                Err(e) => error.set(Some(format!("{}: {}", tr(Key::PlotFailed, lang), message(&e)))),
+            },
+        });
+    });
+    let readout = move || {
+        let t = marked_t();
+        let lang = lang.get();
+        measured.with(|m| {
+            let m = m.as_ref()?;
+            let i = t - 1;
+            let (g, applied) = (*m.grad_norm.get(i)?, *m.clipped_norm.get(i)?);
+            let eta = lr.get();
+            Some(format!(
+                "T = {t}: ‖g‖ = {} → {} {} ({} {}) · {} η‖g‖ = {} → {} · L {} → {} {} / {} {}",
+                format_wide(g),
+                tr(Key::ClipAppliedShort, lang),
+                format_wide(applied),
+                tr(Key::ClipScaledBy, lang),
+                format_wide(if g > 0.0 { applied / g } else { 1.0 }),
+                tr(Key::ClipStep, lang),
+                format_wide(eta * g),
+                format_wide(eta * applied),
+                format_wide(m.loss[i]),
+                format_wide(m.loss_raw[i]),
+                tr(Key::ClipRawShort, lang),
+                format_wide(m.loss_clipped[i]),
+                tr(Key::ClipClippedShort, lang),
+            ))
+        })
+    };
+    let export = move |what: &'static str| {
+        let (setup, lang) = (setup.get_untracked(), lang.get_untracked());
+        let Some(Ok(lab)) = module.get_untracked() else { return };
+        let t = Some(marked_t() as u32);
+        let url = match what {
+            "png" => canvas.get_untracked().and_then(|cv| cv.to_data_url().ok()).ok_or_else(String::new),
+            "svg" => lab
+                .clip_svg(&setup, &labels(lang), t)
+                .map(|s| text_url("image/svg+xml", &s))
+                .map_err(|e| message(&e)),
+            _ => lab.clip_csv(&setup).map(|s| text_url("text/csv", &s)).map_err(|e| message(&e)),
+        };
+        match url {
+            Ok(url) => download(&format!("gradient-clipping.{what}"), &url),
+            Err(e) => error.set(Some(format!("{}: {e}", tr(Key::PlotFailed, lang)))),
+        }
+    };
+    let ready = Signal::derive(move || measured.with(Option::is_some));
+    let slider = move |key: Key,
+                       id: &'static str,
+                       (min, max, step): (f64, f64, f64),
+                       value: RwSignal<f64>,
+                       shown: fn(f64) -> String| {
+        view! {
+            <label class="plot-control">
+                <span>{move || tr(key, lang.get())} " " <output data-testid=format!("{id}-value")>{move || shown(value.get())}</output></span>
+                <input type="range" data-testid=id min=min.to_string() max=max.to_string() step=step.to_string()
+                    prop:value=move || value.get().to_string()
+                    on:input=move |ev| {
+                        if let Ok(v) = event_target_value(&ev).parse::<f64>()
+                            && v.is_finite()
+                        {
+                            value.set(v.clamp(min, max));
+                        }
+                    } />
+            </label>
+        }
+    };
+    let steps = preset.steps.min(MAX_STEPS) as f64;
+    view! {
+        <section class="scene" data-testid="scene-clipping" aria-labelledby="scene-clipping-title">
+            <h3 id="scene-clipping-title" class="scene-title">{move || tr(Key::SceneClipTitle, lang.get())}</h3>
+            <p class="scene-caption">{move || preset.caption.get(lang.get())}</p>
+            <div class="plot-controls">
+                {slider(Key::DecayRho, "clip-rho", (0.5, 2.0, 0.01), rho, |v| format!("{v:.2}"))}
+                {slider(Key::ClipThresholdControl, "clip-threshold", (-1.0, 2.0, 0.05), log_threshold, |v| format_wide(10f64.powf(v)))}
+                {slider(Key::ClipLearningRate, "clip-lr", (0.01, 1.0, 0.01), lr, |v| format!("{v:.2}"))}
+                {slider(Key::ClipMarked, "clip-marked", (1.0, steps, 1.0), marked, |v| format!("{v:.0}"))}
+            </div>
+            <figure class="plot" data-testid="clip-plot" aria-busy=move || (!ready.get()).to_string()
+                data-grad-norm=move || measured.with(|m| m.as_ref().map(|m| format!("{:?}", m.grad_norm)).unwrap_or_default())
+                data-clipped-norm=move || measured.with(|m| m.as_ref().map(|m| format!("{:?}", m.clipped_norm)).unwrap_or_default())>
+                <canvas node_ref=canvas class="plot-canvas" role="img" aria-label=move || tr(Key::SceneClipTitle, lang.get())></canvas>
+                <figcaption class="plot-note" data-testid="clip-readout" aria-live="polite">
+                    {move || readout().unwrap_or_else(|| tr(Key::LabLoading, lang.get()).to_string())}
+                </figcaption>
+                {move || error.get().map(|e| view! { <p class="scene-error" role="alert">{e}</p> })}
+            </figure>
+            <ExportButtons prefix="clip-export" ready=ready on_export=Callback::new(export) />
+        </section>
+    }
+}

@@ -100,7 +100,7 @@ describe('the gradient-decay plot', () => {
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(`${harness.server.origin}/?lesson=gradient-flow&lang=ko`);
     await page.getByTestId('decay-plot').waitFor();
-    const { backing, css } = await page.locator('.plot-canvas').evaluate((c) => ({ backing: c.width, css: c.clientWidth }));
+    const { backing, css } = await page.locator('[data-testid="decay-plot"] .plot-canvas').evaluate((c) => ({ backing: c.width, css: c.clientWidth }));
     assert.ok(Math.abs(backing - 2 * css) <= 1, `backing store ${backing} px for ${css} CSS px at ×2`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `the page is ${overflow} px wider than the screen`);
@@ -123,7 +123,7 @@ describe('the gradient-decay plot', () => {
     await lagIs(20);
     // A click on the plot at lag 45: the figure says where its lag axis runs on the canvas.
     const [left, right, xMax] = (await page.getByTestId('decay-plot').getAttribute('data-x-axis')).split(',').map(Number);
-    const canvas = page.locator('.plot-canvas');
+    const canvas = page.locator('[data-testid="decay-plot"] .plot-canvas');
     const ratio = await canvas.evaluate((c) => c.width / c.clientWidth);
     const box = await canvas.boundingBox();
     await canvas.click({ position: { x: (left + (right - left) * 45 / xMax) / ratio, y: box.height / 2 } });

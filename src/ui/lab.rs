@@ -4,6 +4,8 @@
 
 use std::cell::RefCell;
 
+use leptos::prelude::*;
+
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -197,6 +199,17 @@ thread_local! {
 /// A JavaScript error's message.
 pub fn message(e: &JsValue) -> String {
     e.dyn_ref::<js_sys::Error>().map_or_else(|| format!("{e:?}"), |e| String::from(e.message()))
+}
+
+/// The lab for a scene: `None` while it loads, then the lab or why it could not be loaded.
+/// Starts loading it (once per page) if nobody has yet.
+pub fn use_lab() -> RwSignal<Option<Result<Lab, String>>, LocalStorage> {
+    let module = RwSignal::new_local(None);
+    leptos::task::spawn_local(async move {
+        let loaded = lab().await;
+        module.try_set(Some(loaded));
+    });
+    module
 }
 
 /// The lab, fetched and started the first time it is asked for.

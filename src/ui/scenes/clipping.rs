@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::lessons::{ClipPreset, Lang};
 use crate::model::clipping::{ClipSetup, MAX_STEPS};
 use crate::ui::i18n::{Key, tr};
-use crate::ui::lab::{Lab, lab, message};
+use crate::ui::lab::{message, use_lab};
 use crate::ui::use_lang;
 use crate::ui::widgets::export::{ExportButtons, download, text_url};
 use crate::ui::widgets::number::format_wide;
@@ -61,11 +61,7 @@ pub fn ClipScene(
         }
         .to_numbers()
     });
-    let module = RwSignal::new_local(None::<Result<Lab, String>>);
-    leptos::task::spawn_local(async move {
-        let loaded = lab().await;
-        module.try_set(Some(loaded));
-    });
+    let module = use_lab();
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let measured = RwSignal::new(None::<Measured>);
     let error = RwSignal::new(None::<String>);

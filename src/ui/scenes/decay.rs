@@ -9,7 +9,7 @@ use crate::lessons::{DecayPreset, Lang};
 use crate::model::Activation;
 use crate::model::decay::{DecaySetup, MAX_STEPS};
 use crate::ui::i18n::{Key, tr};
-use crate::ui::lab::{Lab, lab, message};
+use crate::ui::lab::{message, use_lab};
 use crate::ui::use_lang;
 use crate::ui::widgets::export::{ExportButtons, download, text_url};
 
@@ -63,11 +63,7 @@ pub fn DecayScene(
     });
 
     // The lab module arrives asynchronously; until then the figure says so.
-    let module = RwSignal::new_local(None::<Result<Lab, String>>);
-    leptos::task::spawn_local(async move {
-        let loaded = lab().await;
-        module.try_set(Some(loaded));
-    });
+    let module = use_lab();
 
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let drawn = RwSignal::new(None::<Drawn>);

@@ -9,7 +9,7 @@ use nalgebra::DVector;
 use super::explore::Model;
 use crate::model::network::{AnyTrace, CellKind};
 use crate::ui::i18n::{Key, tr};
-use crate::ui::lab::{Lab, lab, message};
+use crate::ui::lab::{message, use_lab};
 use crate::ui::use_lang;
 use crate::ui::widgets::export::{ExportButtons, download, text_url};
 
@@ -126,11 +126,7 @@ pub(super) fn GateHeatmaps(model: Model, step: RwSignal<usize>) -> impl IntoView
         return ().into_any();
     }
     let flat = StoredValue::new(flat);
-    let module = RwSignal::new_local(None::<Result<Lab, String>>);
-    leptos::task::spawn_local(async move {
-        let loaded = lab().await;
-        module.try_set(Some(loaded));
-    });
+    let module = use_lab();
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let axis = RwSignal::new(None::<(f64, f64)>);
     let drawn_step = RwSignal::new(None::<usize>);

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use crate::lessons::{Lang, RacePreset};
 use crate::model::train::race::{MAX_LAG, RaceSetup, SLICE};
 use crate::ui::i18n::{Key, tr};
-use crate::ui::lab::{Lab, Training, lab, message};
+use crate::ui::lab::{Training, message, use_lab};
 use crate::ui::use_lang;
 use crate::ui::widgets::export::{ExportButtons, download, text_url};
 
@@ -37,11 +37,7 @@ pub fn TrainingScene(
 ) -> impl IntoView {
     let lang = use_lang();
     let lag = RwSignal::new(preset.lag as f64);
-    let module = RwSignal::new_local(None::<Result<Lab, String>>);
-    leptos::task::spawn_local(async move {
-        let loaded = lab().await;
-        module.try_set(Some(loaded));
-    });
+    let module = use_lab();
     let race = RwSignal::new_local(None::<Training>);
     let playing = RwSignal::new(false);
     // Bumped after every slice of training, so the figure and its numbers follow.

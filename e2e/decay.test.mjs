@@ -104,6 +104,17 @@ describe('the gradient-decay plot', () => {
     assert.ok(Math.abs(backing - 2 * css) <= 1, `backing store ${backing} px for ${css} CSS px at ×2`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `the page is ${overflow} px wider than the screen`);
+    // Turned sideways, the plot draws again at its new size rather than stretching its pixels.
+    await page.setViewportSize({ width: 700, height: 400 });
+    await page.waitForFunction(() => {
+      const c = document.querySelector('[data-testid="decay-plot"] .plot-canvas');
+      return c.clientWidth > 400 && Math.abs(c.width - 2 * c.clientWidth) <= 1;
+    });
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.waitForFunction(() => {
+      const c = document.querySelector('[data-testid="decay-plot"] .plot-canvas');
+      return c.clientWidth < 400 && Math.abs(c.width - 2 * c.clientWidth) <= 1;
+    });
     await page.getByTestId('decay-plot').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${(await import('./harness.mjs')).SHOTS}/decay-plot-ko-375.png`, fullPage: true });
     assert.deepEqual(errors, []);

@@ -6,7 +6,9 @@
 #   bash scripts/bench.sh            (PyTorch from $TORCH_PYTHON, default: python3)
 #
 # The native build uses -C target-cpu=native, as PyTorch's kernels use the CPU's own vector
-# units; it goes to its own target directory so the normal build cache is untouched.
+# units; it goes to its own target directory so the normal build cache is untouched. The kernel
+# is also built for the x86-64 baseline (128-bit SIMD, no FMA: what WebAssembly's simd128 offers),
+# so the WebAssembly overhead can be read apart from the difference in vector width.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
@@ -18,6 +20,12 @@ echo "== Rust (criterion, native)"
 RUSTFLAGS="-C target-cpu=native" CARGO_TARGET_DIR=target/bench-native \
   cargo bench --locked --bench lstm_step -- --noplot >"$out/criterion.txt" 2>&1 || { cat "$out/criterion.txt"; exit 1; }
 grep -E "^(lstm|peak)|time:" "$out/criterion.txt"
+
+echo "== Rust (criterion, x86-64 baseline: 128-bit SIMD without FMA, the class WebAssembly has)"
+CARGO_TARGET_DIR=target/bench-baseline \
+  cargo bench --locked --bench lstm_step -- lstm_kernel_f32 --noplot >"$out/criterion-baseline.txt" 2>&1 \
+  || { cat "$out/criterion-baseline.txt"; exit 1; }
+grep -E "^lstm|time:" "$out/criterion-baseline.txt"
 
 echo "== PyTorch (1 thread)"
 if "$PY" -c "import torch" 2>/dev/null; then
@@ -36,11 +44,11 @@ python3 - "$out" <<'PY'
 import json, pathlib, sys
 out = pathlib.Path(sys.argv[1])
 crit = pathlib.Path("target/bench-native/criterion")
-def median_ns(group, param):
-    f = crit / group / str(param) / "new" / "estimates.json"
+def median_ns(group, param, root=crit):
+    f = root / group / str(param) / "new" / "estimates.json"
     return json.loads(f.read_text())["median"]["point_estimate"] if f.exists() else None
-def rust(group, h):
-    ns = median_ns(group, h)
+def rust(group, h, root=crit):
+    ns = median_ns(group, h, root)
     return None if ns is None else ns / 1000 / 100
 def jsonl(name, key="us_per_step"):
     rows = {}
@@ -58,12 +66,13 @@ ratio = lambda a, b: "—" if a is None or b is None else f"{a / b:.2f}×"
 print()
 print(f"One core's dense f32 peak (256³ sgemm): {fmt(peak)} GMAC/s; limit = 12·H·(H+I) / peak.")
 print()
-print("| H | MACs/step | limit µs | kernel f32 µs | × limit | reference f32 µs | reference f64 µs | PyTorch f32 µs | PyTorch ÷ kernel | wasm kernel µs | wasm ÷ native | wasm reference µs |")
-print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+print("| H | MACs/step | limit µs | kernel f32 µs | × limit | reference f32 µs | reference f64 µs | PyTorch f32 µs | PyTorch ÷ kernel | wasm kernel µs | wasm ÷ native | kernel, x86-64 baseline µs | wasm ÷ baseline | wasm reference µs |")
+print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for h in (8, 32, 128):
     k, r32, r64 = rust("lstm_kernel_f32", h), rust("lstm_reference_f32", h), rust("lstm_reference_f64", h)
+    kb = rust("lstm_kernel_f32", h, pathlib.Path("target/bench-baseline/criterion"))
     t, w, wr = torch.get(h), wasm.get(h), wasm_ref.get(h)
     macs = 12 * h * (h + 2)
     limit = None if peak is None else macs / peak / 1000
-    print(f"| {h} | {macs:,} | {fmt(limit)} | {fmt(k)} | {ratio(k, limit)} | {fmt(r32)} | {fmt(r64)} | {fmt(t)} | {ratio(t, k)} | {fmt(w)} | {ratio(w, k)} | {fmt(wr)} |")
+    print(f"| {h} | {macs:,} | {fmt(limit)} | {fmt(k)} | {ratio(k, limit)} | {fmt(r32)} | {fmt(r64)} | {fmt(t)} | {ratio(t, k)} | {fmt(w)} | {ratio(w, k)} | {fmt(kb)} | {ratio(w, kb)} | {fmt(wr)} |")
 PY

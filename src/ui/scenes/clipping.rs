@@ -11,6 +11,7 @@ use crate::ui::lab::{message, use_lab};
 use crate::ui::use_lang;
 use crate::ui::widgets::export::{ExportButtons, download, text_url};
 use crate::ui::widgets::number::format_wide;
+use crate::ui::widgets::viewport::use_viewport_width;
 
 fn labels(lang: Lang) -> String {
     [
@@ -62,12 +63,14 @@ pub fn ClipScene(
         .to_numbers()
     });
     let module = use_lab();
+    let viewport = use_viewport_width();
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let measured = RwSignal::new(None::<Measured>);
     let error = RwSignal::new(None::<String>);
     let marked_t = move || (marked.get().round() as usize).clamp(1, preset.steps);
     Effect::new(move |_| {
         let (setup, lang, t) = (setup.get(), lang.get(), marked_t());
+        viewport.track();
         let Some(canvas) = canvas.get() else { return };
         module.with(|m| match m {
             None => {}

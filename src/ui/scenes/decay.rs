@@ -12,6 +12,7 @@ use crate::ui::i18n::{Key, tr};
 use crate::ui::lab::{message, use_lab};
 use crate::ui::use_lang;
 use crate::ui::widgets::export::{ExportButtons, download, text_url};
+use crate::ui::widgets::viewport::use_viewport_width;
 
 fn now() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
@@ -64,6 +65,7 @@ pub fn DecayScene(
 
     // The lab module arrives asynchronously; until then the figure says so.
     let module = use_lab();
+    let viewport = use_viewport_width();
 
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let drawn = RwSignal::new(None::<Drawn>);
@@ -79,6 +81,7 @@ pub fn DecayScene(
     let error = RwSignal::new(None::<String>);
     Effect::new(move |_| {
         let (setup, lang, marked) = (setup.get(), lang.get(), lag.get());
+        viewport.track();
         let Some(canvas) = canvas.get() else { return };
         module.with(|m| match m {
             None => {}

@@ -12,6 +12,7 @@ use crate::ui::i18n::{Key, tr};
 use crate::ui::lab::{message, use_lab};
 use crate::ui::use_lang;
 use crate::ui::widgets::export::{ExportButtons, download, text_url};
+use crate::ui::widgets::viewport::use_viewport_width;
 
 /// One panel: its name, short column name for the CSV, the values per step, signed or a gate.
 struct Series {
@@ -127,12 +128,14 @@ pub(super) fn GateHeatmaps(model: Model, step: RwSignal<usize>) -> impl IntoView
     }
     let flat = StoredValue::new(flat);
     let module = use_lab();
+    let viewport = use_viewport_width();
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let axis = RwSignal::new(None::<(f64, f64)>);
     let drawn_step = RwSignal::new(None::<usize>);
     let error = RwSignal::new(None::<String>);
     Effect::new(move |_| {
         let (cursor, lang) = (step.get(), lang.get());
+        viewport.track();
         let Some(canvas) = canvas.get() else { return };
         module.with(|m| match m {
             None => {}

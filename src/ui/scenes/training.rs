@@ -12,6 +12,7 @@ use crate::ui::i18n::{Key, tr};
 use crate::ui::lab::{Training, message, use_lab};
 use crate::ui::use_lang;
 use crate::ui::widgets::export::{ExportButtons, download, text_url};
+use crate::ui::widgets::viewport::use_viewport_width;
 
 /// Sequences trained per tick: one slice (a few milliseconds for both networks), so the curves
 /// grow over a few seconds and a learner can watch them part.
@@ -38,6 +39,7 @@ pub fn TrainingScene(
     let lang = use_lang();
     let lag = RwSignal::new(preset.lag as f64);
     let module = use_lab();
+    let viewport = use_viewport_width();
     let race = RwSignal::new_local(None::<Training>);
     let playing = RwSignal::new(false);
     // Bumped after every slice of training, so the figure and its numbers follow.
@@ -104,6 +106,7 @@ pub fn TrainingScene(
 
     Effect::new(move |_| {
         let (_, lang) = (version.get(), lang.get());
+        viewport.track();
         let (Some(canvas), Some(r)) = (canvas.get(), race.get()) else { return };
         if let Err(e) = r.draw(&canvas, &labels(lang)) {
             error.set(Some(format!("{}: {}", tr(Key::PlotFailed, lang), message(&e))));

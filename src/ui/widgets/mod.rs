@@ -7,3 +7,4 @@ pub mod sequence_editor;
 pub mod text_editor;
 pub mod time_cursor;
 pub mod vector;
+pub mod viewport;

@@ -11,6 +11,7 @@ use crate::ui::lab::{message, use_lab};
 use crate::ui::use_lang;
 use crate::ui::widgets::export::{ExportButtons, download, text_url};
 use crate::ui::widgets::number::format_wide;
+use crate::ui::widgets::range::{RangeControl, two_decimals, whole};
 use crate::ui::widgets::viewport::use_viewport_width;
 
 fn labels(lang: Lang) -> String {
@@ -27,6 +28,11 @@ fn labels(lang: Lang) -> String {
     ]
     .map(|k| tr(k, lang))
     .join("\n")
+}
+
+/// θ from the slider's log10 θ.
+fn power_of_ten(v: f64) -> String {
+    format_wide(10f64.powf(v))
 }
 
 /// What the lab measured, per length T (index T − 1).
@@ -134,36 +140,16 @@ pub fn ClipScene(
         }
     };
     let ready = Signal::derive(move || measured.with(Option::is_some));
-    let slider = move |key: Key,
-                       id: &'static str,
-                       (min, max, step): (f64, f64, f64),
-                       value: RwSignal<f64>,
-                       shown: fn(f64) -> String| {
-        view! {
-            <label class="plot-control">
-                <span>{move || tr(key, lang.get())} " " <output data-testid=format!("{id}-value")>{move || shown(value.get())}</output></span>
-                <input type="range" data-testid=id min=min.to_string() max=max.to_string() step=step.to_string()
-                    prop:value=move || value.get().to_string()
-                    on:input=move |ev| {
-                        if let Ok(v) = event_target_value(&ev).parse::<f64>()
-                            && v.is_finite()
-                        {
-                            value.set(v.clamp(min, max));
-                        }
-                    } />
-            </label>
-        }
-    };
     let steps = preset.steps.min(MAX_STEPS) as f64;
     view! {
         <section class="scene" data-testid="scene-clipping" aria-labelledby="scene-clipping-title">
             <h3 id="scene-clipping-title" class="scene-title">{move || tr(Key::SceneClipTitle, lang.get())}</h3>
             <p class="scene-caption">{move || preset.caption.get(lang.get())}</p>
             <div class="plot-controls">
-                {slider(Key::DecayRho, "clip-rho", (0.5, 2.0, 0.01), rho, |v| format!("{v:.2}"))}
-                {slider(Key::ClipThresholdControl, "clip-threshold", (-1.0, 2.0, 0.05), log_threshold, |v| format_wide(10f64.powf(v)))}
-                {slider(Key::ClipLearningRate, "clip-lr", (0.01, 1.0, 0.01), lr, |v| format!("{v:.2}"))}
-                {slider(Key::ClipMarked, "clip-marked", (1.0, steps, 1.0), marked, |v| format!("{v:.0}"))}
+                <RangeControl label=Key::DecayRho id="clip-rho" range=(0.5, 2.0, 0.01) value=rho shown=two_decimals />
+                <RangeControl label=Key::ClipThresholdControl id="clip-threshold" range=(-1.0, 2.0, 0.05) value=log_threshold shown=power_of_ten />
+                <RangeControl label=Key::ClipLearningRate id="clip-lr" range=(0.01, 1.0, 0.01) value=lr shown=two_decimals />
+                <RangeControl label=Key::ClipMarked id="clip-marked" range=(1.0, steps, 1.0) value=marked shown=whole />
             </div>
             <figure class="plot" data-testid="clip-plot" aria-busy=move || (!ready.get()).to_string()
                 data-grad-norm=move || measured.with(|m| m.as_ref().map(|m| format!("{:?}", m.grad_norm)).unwrap_or_default())

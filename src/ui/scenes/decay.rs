@@ -12,6 +12,7 @@ use crate::ui::i18n::{Key, tr};
 use crate::ui::lab::{message, use_lab};
 use crate::ui::use_lang;
 use crate::ui::widgets::export::{ExportButtons, download, text_url};
+use crate::ui::widgets::range::{RangeControl, two_decimals, whole};
 use crate::ui::widgets::viewport::use_viewport_width;
 
 fn now() -> f64 {
@@ -136,26 +137,6 @@ pub fn DecayScene(
         .map(|a| view! { <option value=a.name() selected=move || activation.get() == a>{a.name()}</option> })
         .into_iter()
         .collect_view();
-    let slider = move |key: Key,
-                       id: &'static str,
-                       (min, max, step): (f64, f64, f64),
-                       value: RwSignal<f64>| {
-        let decimals = if step >= 1.0 { 0 } else { 2 };
-        view! {
-            <label class="plot-control">
-                <span>{move || tr(key, lang.get())} " " <output data-testid=format!("{id}-value")>{move || format!("{:.*}", decimals, value.get())}</output></span>
-                <input type="range" data-testid=id min=min.to_string() max=max.to_string() step=step.to_string()
-                    prop:value=move || value.get().to_string()
-                    on:input=move |ev| {
-                        if let Ok(v) = event_target_value(&ev).parse::<f64>()
-                            && v.is_finite()
-                        {
-                            value.set(v.clamp(min, max));
-                        }
-                    } />
-            </label>
-        }
-    };
     let check = move |key: Key, id: &'static str, value: RwSignal<bool>| {
         view! {
             <label class="plot-check">
@@ -186,9 +167,9 @@ pub fn DecayScene(
             <h3 id="scene-decay-title" class="scene-title">{move || tr(Key::SceneDecayTitle, lang.get())}</h3>
             <p class="scene-caption">{move || preset.caption.get(lang.get())}</p>
             <div class="plot-controls">
-                {slider(Key::DecayRho, "decay-rho", (0.5, 1.5, 0.01), rho)}
-                {slider(Key::DecaySteps, "decay-steps", (5.0, MAX_STEPS as f64, 1.0), steps)}
-                {slider(Key::DecayForgetBias, "decay-forget-bias", (-3.0, 5.0, 0.1), forget_bias)}
+                <RangeControl label=Key::DecayRho id="decay-rho" range=(0.5, 1.5, 0.01) value=rho shown=two_decimals />
+                <RangeControl label=Key::DecaySteps id="decay-steps" range=(5.0, MAX_STEPS as f64, 1.0) value=steps shown=whole />
+                <RangeControl label=Key::DecayForgetBias id="decay-forget-bias" range=(-3.0, 5.0, 0.1) value=forget_bias shown=two_decimals />
                 <label class="plot-control">
                     <span>{move || tr(Key::DecayActivation, lang.get())}</span>
                     <select data-testid="decay-activation" on:change=move |ev| {

@@ -156,6 +156,26 @@ describe('the gradient-decay plot', () => {
     await context.close();
   });
 
+  it('says so when the plot module cannot be fetched, and the page goes on working', async () => {
+    const context = await harness.browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await context.route(/lstm-lab/, (route) => route.abort());
+    const page = await context.newPage();
+    const pageErrors = [];
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
+    await page.goto(`${harness.server.origin}/?lesson=gradient-flow&lang=en`);
+    const alert = page.locator('[data-testid="scene-decay"] [role="alert"]');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /^The plot module could not be loaded: could not fetch/);
+    assert.equal(await page.getByTestId('export-png').isDisabled(), true);
+    // The rest of the page is alive: the language switch and the lesson menu still work.
+    await page.getByTestId('lang-ko').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="scene-decay"] [role="alert"]')?.textContent.startsWith('그래프 모듈을 불러오지 못했습니다'));
+    await page.getByTestId('nav-rnn-cell').click();
+    await page.locator('[data-lesson="rnn-cell"]').waitFor();
+    assert.deepEqual(pageErrors, []);
+    await context.close();
+  });
+
   it('redraws within a frame after a slider move', async () => {
     const { page, context } = await openPage(harness, '/?lesson=gradient-flow&lang=en');
     const draws = [];

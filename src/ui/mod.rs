@@ -19,3 +19,12 @@ use crate::lessons::Lang;
 pub fn use_lang() -> Signal<Lang> {
     use_context::<Signal<Lang>>().unwrap_or_else(|| Signal::stored(Lang::default()))
 }
+
+/// A memo whose every recomputation counts as a change. For whole traces and cells: comparing
+/// them element by element (what `Memo::new` does) costs more page size and time than the
+/// redraw it would save, and a memo only recomputes when its inputs changed anyway.
+pub fn fresh_memo<T: Send + Sync + 'static>(
+    fun: impl Fn(Option<&T>) -> T + Send + Sync + 'static,
+) -> leptos::prelude::Memo<T> {
+    leptos::prelude::Memo::new_with_compare(fun, |_, _| true)
+}

@@ -17,11 +17,11 @@ use crate::lessons::sequences::TEXT_CHOICES;
 use crate::model::Rng;
 use crate::model::network::{AnyCell, AnyTrace, CellKind};
 use crate::ui::i18n::{Key, tr};
-use crate::ui::use_lang;
 use crate::ui::widgets::number::value_fill;
 use crate::ui::widgets::sequence_editor::SequenceEditor;
 use crate::ui::widgets::text_editor::TextEditor;
 use crate::ui::widgets::time_cursor::{Cursor, TimeControls, open_on_key};
+use crate::ui::{fresh_memo, use_lang};
 
 /// The cells the explorer offers, with their menu labels and test ids.
 const KINDS: [(CellKind, &str, Key); 4] = [
@@ -81,8 +81,8 @@ pub fn ExploreScene(
             inputs.with(|v| Inputs { xs: v.iter().map(|&x| vec![x]).collect(), chars: None })
         }
     });
-    let model = Memo::new(move |_| read.with(|r| run(kind.get(), hidden.get(), preset.seed, r)));
-    let partner = Memo::new(move |_| {
+    let model = fresh_memo(move |_| read.with(|r| run(kind.get(), hidden.get(), preset.seed, r)));
+    let partner = fresh_memo(move |_| {
         // Side by side: an RNN beside the LSTM (or an LSTM beside an RNN or GRU).
         let other = if kind.get().squash_labels().is_some() { KINDS[0].0 } else { KINDS[1].0 };
         compare.get().then(|| read.with(|r| run(other, hidden.get(), preset.seed, r)))

@@ -19,11 +19,11 @@ use crate::model::cell::{GateClamps, LstmCell};
 use crate::model::network::CellKind;
 use crate::ui::i18n::{Key, tr};
 use crate::ui::markup_view::Math;
-use crate::ui::use_lang;
 use crate::ui::widgets::number::format_value;
 use crate::ui::widgets::sequence_editor::SequenceEditor;
 use crate::ui::widgets::time_cursor::{Cursor, TimeControls};
 use crate::ui::widgets::vector::MatrixTable;
+use crate::ui::{fresh_memo, use_lang};
 
 /// An LSTM reading the preset's sequence, opened up at one step.
 #[component]
@@ -37,7 +37,7 @@ pub fn LstmCellScene(
     let clamps = [RwSignal::new(None::<f64>), RwSignal::new(None::<f64>), RwSignal::new(None::<f64>)];
     let clamped = {
         let cell = cell.clone();
-        Memo::new(move |_| {
+        fresh_memo(move |_| {
             let mut c = (*cell).clone();
             c.clamps = GateClamps {
                 input: clamps[0].get(),
@@ -48,12 +48,12 @@ pub fn LstmCellScene(
             c
         })
     };
-    let trace = Memo::new(move |_| {
+    let trace = fresh_memo(move |_| {
         let xs: Vec<DVector<f64>> = inputs.get().iter().map(|&x| DVector::from_element(1, x)).collect();
         clamped.with(|c| c.forward(&xs, None, None)).map_err(|e| e.to_string())
     });
     // The backward pass of L = Σ_j h_T[j]: the loss reads the last hidden state.
-    let backward = Memo::new(move |_| {
+    let backward = fresh_memo(move |_| {
         let trace = trace.get().ok()?;
         let n = trace.h0.len();
         let mut dh_out = vec![DVector::zeros(n); trace.len()];

@@ -13,11 +13,11 @@ use crate::model::cell::rnn::RnnTrace;
 use crate::model::{Activation, Rng};
 use crate::ui::i18n::{Key, tr};
 use crate::ui::markup_view::Math;
-use crate::ui::use_lang;
 use crate::ui::widgets::number::{format_value, value_fill, value_ink};
 use crate::ui::widgets::sequence_editor::SequenceEditor;
 use crate::ui::widgets::time_cursor::{Cursor, TimeControls, open_on_key};
 use crate::ui::widgets::vector::{MatrixTable, VectorColumn};
+use crate::ui::{fresh_memo, use_lang};
 
 /// What the scene computed: the cell and its trace on the current inputs.
 #[derive(PartialEq)]
@@ -37,7 +37,7 @@ pub fn RnnSteps(
     let inputs = RwSignal::new(preset.inputs.to_vec());
     let computed = {
         let cell = cell.clone();
-        Memo::new(move |_| {
+        fresh_memo(move |_| {
             let xs: Vec<DVector<f64>> = inputs.get().iter().map(|&x| DVector::from_element(1, x)).collect();
             cell.forward(&xs, None)
                 .map(|trace| Arc::new(Computed { cell: (*cell).clone(), trace }))

@@ -14,6 +14,7 @@ use nalgebra::DVector;
 
 use crate::model::cell::{Parameters, RnnCell, ShapeError};
 use crate::model::decay::{DecaySetup, decay_inputs, decay_rnn};
+use crate::model::numbers::Numbers;
 use crate::model::train::optim::{clip_global_norm, global_norm};
 
 /// The longest sequence measured.
@@ -56,24 +57,14 @@ impl ClipSetup {
     /// is an error naming it.
     pub fn from_numbers(v: &[f64]) -> Result<Self, String> {
         const NAMES: [&str; ClipSetup::NUMBERS] = ["rho", "threshold", "lr", "steps", "hidden", "seed"];
-        if v.len() != Self::NUMBERS {
-            return Err(format!("the setup needs {} numbers, got {}", Self::NUMBERS, v.len()));
-        }
-        let get = |i: usize, lo: f64, hi: f64, whole: bool, open_low: bool| {
-            let x = v[i];
-            if (lo..=hi).contains(&x) && (!whole || x.fract() == 0.0) && !(open_low && x == lo) {
-                Ok(x)
-            } else {
-                Err(format!("{}: {x} is out of range", NAMES[i]))
-            }
-        };
+        let n = Numbers::new(v, &NAMES)?;
         Ok(Self {
-            rho: get(0, 0.0, 4.0, false, false)?,
-            threshold: get(1, 0.0, 1000.0, false, true)?,
-            lr: get(2, 0.0, 10.0, false, true)?,
-            steps: get(3, 1.0, MAX_STEPS as f64, true, false)? as usize,
-            hidden: get(4, 1.0, 16.0, true, false)? as usize,
-            seed: get(5, 0.0, 9_007_199_254_740_991.0, true, false)? as u64,
+            rho: n.real(0, 0.0, 4.0)?,
+            threshold: n.positive(1, 1000.0)?,
+            lr: n.positive(2, 10.0)?,
+            steps: n.whole(3, 1, MAX_STEPS)?,
+            hidden: n.whole(4, 1, 16)?,
+            seed: n.seed(5)?,
         })
     }
 }

@@ -10,6 +10,7 @@ use nalgebra::{DMatrix, DVector};
 
 use crate::model::cell::{GateClamps, LstmCell, RnnCell, ShapeError};
 use crate::model::flow::analyse;
+use crate::model::numbers::Numbers;
 use crate::model::{Activation, Rng};
 
 /// The longest sequence the experiment runs.
@@ -78,26 +79,16 @@ impl DecaySetup {
     pub fn from_numbers(v: &[f64]) -> Result<Self, String> {
         const NAMES: [&str; DecaySetup::NUMBERS] =
             ["rho", "activation", "steps", "forget_bias", "forget_open", "driven", "hidden", "seed"];
-        if v.len() != Self::NUMBERS {
-            return Err(format!("the setup needs {} numbers, got {}", Self::NUMBERS, v.len()));
-        }
-        let get = |i: usize, lo: f64, hi: f64, whole: bool| {
-            let x = v[i];
-            if (lo..=hi).contains(&x) && (!whole || x.fract() == 0.0) {
-                Ok(x)
-            } else {
-                Err(format!("{}: {x} is out of range", NAMES[i]))
-            }
-        };
+        let n = Numbers::new(v, &NAMES)?;
         Ok(Self {
-            rho: get(0, 0.0, 4.0, false)?,
-            activation: Activation::ALL[get(1, 0.0, (Activation::ALL.len() - 1) as f64, true)? as usize],
-            steps: get(2, 1.0, MAX_STEPS as f64, true)? as usize,
-            forget_bias: get(3, -10.0, 10.0, false)?,
-            forget_open: get(4, 0.0, 1.0, true)? == 1.0,
-            driven: get(5, 0.0, 1.0, true)? == 1.0,
-            hidden: get(6, 1.0, 16.0, true)? as usize,
-            seed: get(7, 0.0, 9_007_199_254_740_991.0, true)? as u64,
+            rho: n.real(0, 0.0, 4.0)?,
+            activation: Activation::ALL[n.whole(1, 0, Activation::ALL.len() - 1)?],
+            steps: n.whole(2, 1, MAX_STEPS)?,
+            forget_bias: n.real(3, -10.0, 10.0)?,
+            forget_open: n.flag(4)?,
+            driven: n.flag(5)?,
+            hidden: n.whole(6, 1, 16)?,
+            seed: n.seed(7)?,
         })
     }
 }

@@ -5,6 +5,7 @@
 
 use crate::model::Activation;
 use crate::model::network::CellKind;
+use crate::model::numbers::Numbers;
 use crate::model::tasks::Task;
 use crate::model::tasks::copy::CopyTask;
 use crate::model::train::optim::OptimizerKind;
@@ -51,27 +52,13 @@ impl RaceSetup {
     /// [`MAX_LAG`], 2 … 8 symbols, 1 … 32 units, 0 < lr ≤ 1, seed below 2⁵³) is an error naming it.
     pub fn from_numbers(v: &[f64]) -> Result<Self, String> {
         const NAMES: [&str; RaceSetup::NUMBERS] = ["lag", "symbols", "hidden", "lr", "seed"];
-        if v.len() != Self::NUMBERS {
-            return Err(format!("the setup needs {} numbers, got {}", Self::NUMBERS, v.len()));
-        }
-        let get = |i: usize, lo: f64, hi: f64, whole: bool| {
-            let x = v[i];
-            if (lo..=hi).contains(&x) && (!whole || x.fract() == 0.0) {
-                Ok(x)
-            } else {
-                Err(format!("{}: {x} is out of range", NAMES[i]))
-            }
-        };
-        let lr = get(3, 0.0, 1.0, false)?;
-        if lr == 0.0 {
-            return Err("lr: 0 is out of range".into());
-        }
+        let n = Numbers::new(v, &NAMES)?;
         Ok(Self {
-            lag: get(0, 1.0, MAX_LAG as f64, true)? as usize,
-            symbols: get(1, 2.0, 8.0, true)? as usize,
-            hidden: get(2, 1.0, 32.0, true)? as usize,
-            lr,
-            seed: get(4, 0.0, 9_007_199_254_740_991.0, true)? as u64,
+            lag: n.whole(0, 1, MAX_LAG)?,
+            symbols: n.whole(1, 2, 8)?,
+            hidden: n.whole(2, 1, 32)?,
+            lr: n.positive(3, 1.0)?,
+            seed: n.seed(4)?,
         })
     }
 

@@ -1,0 +1,21 @@
+//! The lessons, in order, one file each. Written from the seed material (`lstm-seed-ko.md`) in
+//! Korean and English.
+
+mod explore;
+mod gradient_flow;
+mod lstm_cell;
+mod rnn_cell;
+mod sequences;
+mod training;
+
+use super::Lesson;
+
+/// Every lesson, in the order the sidebar lists them.
+pub static COURSE: &[Lesson] = &[
+    sequences::SEQUENCES,
+    rnn_cell::RNN_CELL,
+    gradient_flow::GRADIENT_FLOW,
+    lstm_cell::LSTM_CELL,
+    training::TRAINING,
+    explore::EXPLORE,
+];

@@ -56,6 +56,25 @@ describe('the gradient-decay plot', () => {
     await context.close();
   });
 
+  it('plots the loss gradient ‖∂L/∂h_{T−k}‖ under its bound on request', async () => {
+    const { page, context, problems } = await openPage(harness, '/?lesson=gradient-flow&lang=en');
+    await series(page);
+    await page.getByTestId('decay-show-loss').click();
+    await page.locator('[data-testid="decay-plot"][data-quantity="loss"]').waitFor();
+    const s = await series(page);
+    // At rest ‖∂L/∂h_{T−k}‖ = ρ^k·‖∂L/∂h_T‖ and ‖∂L/∂h_T‖ = √6 for L = Σ h_T over six units.
+    s.rnn_loss.forEach((v, k) => assert.ok(Math.abs(v - Math.sqrt(6) * 0.9 ** k) <= 1e-9 * v, `k = ${k}: ${v}`));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-svg').click()]);
+    const svg = (await readFile(await download.path())).toString('utf8');
+    assert.ok(svg.includes('‖∂L / ∂h(T−k)‖') && svg.includes('loss gradient norm'), 'the SVG is of what is shown');
+    assert.ok(!svg.includes('belt'), 'no belt curve in the loss-gradient view');
+    await page.getByTestId('decay-show-jacobian').click();
+    await page.locator('[data-testid="decay-plot"][data-quantity="jacobian"]').waitFor();
+    assert.deepEqual(problems.pageErrors, []);
+    assert.deepEqual(problems.consoleErrors, []);
+    await context.close();
+  });
+
   it('marks values that fall off the log axis instead of breaking the line', async () => {
     const { page, context, problems } = await openPage(harness, '/?lesson=gradient-flow&lang=en');
     await page.getByTestId('decay-activation').selectOption('relu');

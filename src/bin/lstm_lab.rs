@@ -32,7 +32,8 @@ fn object(fields: &[(&str, JsValue)]) -> Result<Object, JsError> {
 }
 
 /// Runs the gradient-decay experiment for `setup` (`DecaySetup::to_numbers` form) and draws it on
-/// `canvas` with `labels` (six lines), the lag `lag` marked. Returns `{series, rnn, lstm, belt,
+/// `canvas` with `labels` (six lines): the Jacobians (`quantity` 0) or the loss gradients (1), the
+/// lag `lag` marked. Returns `{series, rnn, lstm, belt,
 /// below, above, range, x_left, x_right, x_max, compute_ms}`: the numbers drawn (JSON, and the
 /// three measured curves as arrays), what fell off the axis, the axis range as text, and where the
 /// lag axis runs on the canvas (backing-store pixels).
@@ -41,8 +42,10 @@ pub fn decay_draw(
     canvas: HtmlCanvasElement,
     setup: &[f64],
     labels: &str,
+    quantity: u32,
     lag: Option<u32>,
 ) -> Result<Object, JsError> {
+    let quantity = decay::Quantity::from_index(quantity).map_err(|e| JsError::new(&e))?;
     let start = now();
     let curves = decay::compute(setup).map_err(|e| JsError::new(&e))?;
     let compute_ms = now() - start;
@@ -50,7 +53,7 @@ pub fn decay_draw(
     let (size, scale) = fit(&canvas, 0.55);
     let marker = lag.map(|k| k as usize);
     let (picture, drawn) =
-        decay::picture(&curves, &labels, marker, size, scale).map_err(|e| JsError::new(&e))?;
+        decay::picture(&curves, &labels, (quantity, marker), size, scale).map_err(|e| JsError::new(&e))?;
     paint(&canvas, &picture).map_err(|e| JsError::new(&e))?;
     let array = |v: &[f64]| JsValue::from(Float64Array::from(v));
     object(&[
@@ -70,10 +73,11 @@ pub fn decay_draw(
 
 /// The same plot as an SVG document.
 #[wasm_bindgen]
-pub fn decay_svg(setup: &[f64], labels: &str, lag: Option<u32>) -> Result<String, JsError> {
+pub fn decay_svg(setup: &[f64], labels: &str, quantity: u32, lag: Option<u32>) -> Result<String, JsError> {
+    let quantity = decay::Quantity::from_index(quantity).map_err(|e| JsError::new(&e))?;
     let curves = decay::compute(setup).map_err(|e| JsError::new(&e))?;
     let labels = decay::Labels::parse(labels).map_err(|e| JsError::new(&e))?;
-    decay::svg(&curves, &labels, lag.map(|k| k as usize)).map_err(|e| JsError::new(&e))
+    decay::svg(&curves, &labels, (quantity, lag.map(|k| k as usize))).map_err(|e| JsError::new(&e))
 }
 
 /// Its numbers as CSV, one row per lag.

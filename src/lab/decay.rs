@@ -36,23 +36,54 @@ pub fn compute(setup: &[f64]) -> Result<DecayCurves, String> {
     decay_curves(&DecaySetup::from_numbers(setup)?).map_err(|e| e.to_string())
 }
 
-/// Draws the curves, with the lag `marker` marked; returns what fell off the log axis and where
-/// the lag axis landed.
+/// What the plot shows against the lag.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Quantity {
+    /// ‖∂h_T/∂h_{T−k}‖ for both cells, the LSTM's belt ‖∂c_T/∂c_{T−k}‖, the bound (γσ_max)^k.
+    Jacobian,
+    /// ‖∂L/∂h_{T−k}‖ for both cells (L reads h_T), the bound ‖∂L/∂h_T‖·(γσ_max)^k.
+    LossGradient,
+}
+
+impl Quantity {
+    /// 0 = Jacobian, 1 = loss gradient: the page's number for it.
+    pub fn from_index(i: u32) -> Result<Self, String> {
+        match i {
+            0 => Ok(Self::Jacobian),
+            1 => Ok(Self::LossGradient),
+            _ => Err(format!("quantity {i} is neither 0 (Jacobian) nor 1 (loss gradient)")),
+        }
+    }
+}
+
+/// Draws `quantity` against the lag, with the lag `marker` marked; returns what fell off the log
+/// axis and where the lag axis landed. The labels are the ones for that quantity (the belt's is
+/// unused for the loss gradient).
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     c: &DecayCurves,
     labels: &Labels,
-    marker: Option<usize>,
+    (quantity, marker): (Quantity, Option<usize>),
     scale: f64,
 ) -> Result<Drawn, String> {
     let [rnn, bound, lstm, belt] = labels.curves;
     let curve = |label: &str, values, color, dashed| Curve { label: label.into(), values, color, dashed };
-    let curves = [
-        curve(rnn, &c.rnn, ORANGE, false),
-        curve(bound, &c.rnn_bound, ORANGE_LIGHT, true),
-        curve(lstm, &c.lstm, BLUE, false),
-        curve(belt, &c.lstm_cell, PURPLE, false),
-    ];
+    // The loss reads only h_T, so ‖∂L/∂h_{T−k}‖ ≤ ‖∂h_T/∂h_{T−k}‖·‖∂L/∂h_T‖.
+    let scaled_bound: Vec<f64> =
+        c.rnn_bound.iter().map(|b| b * c.rnn_loss.first().copied().unwrap_or(1.0)).collect();
+    let curves = match quantity {
+        Quantity::Jacobian => vec![
+            curve(rnn, &c.rnn, ORANGE, false),
+            curve(bound, &c.rnn_bound, ORANGE_LIGHT, true),
+            curve(lstm, &c.lstm, BLUE, false),
+            curve(belt, &c.lstm_cell, PURPLE, false),
+        ],
+        Quantity::LossGradient => vec![
+            curve(rnn, &c.rnn_loss, ORANGE, false),
+            curve(bound, &scaled_bound, ORANGE_LIGHT, true),
+            curve(lstm, &c.lstm_loss, BLUE, false),
+        ],
+    };
     let axes = Axes { x: labels.axes.0, y: labels.axes.1, marker: marker.map(|k| k as f64) };
     draw_log_plot(root, &curves, &axes, scale)
 }
@@ -61,17 +92,17 @@ pub fn draw<DB: DrawingBackend>(
 pub fn picture(
     c: &DecayCurves,
     labels: &Labels,
-    marker: Option<usize>,
+    shown: (Quantity, Option<usize>),
     size: (u32, u32),
     scale: f64,
 ) -> Result<(Recording, Drawn), String> {
-    let (picture, clipped) = record(size, |root| draw(root, c, labels, marker, scale));
+    let (picture, clipped) = record(size, |root| draw(root, c, labels, shown, scale));
     Ok((picture, clipped?))
 }
 
 /// The plot as an SVG document, 880 × 460.
-pub fn svg(c: &DecayCurves, labels: &Labels, marker: Option<usize>) -> Result<String, String> {
-    picture(c, labels, marker, (880, 460), 1.0)?.0.to_svg()
+pub fn svg(c: &DecayCurves, labels: &Labels, shown: (Quantity, Option<usize>)) -> Result<String, String> {
+    picture(c, labels, shown, (880, 460), 1.0)?.0.to_svg()
 }
 
 /// A JSON array; infinities and NaN (which JSON lacks) become null.
@@ -143,7 +174,7 @@ mod tests {
     #[test]
     fn the_svg_export_carries_the_legend_and_readable_ticks() {
         let c = compute(&DecaySetup { rho: 0.6, steps: 120, ..Default::default() }.to_numbers()).unwrap();
-        let svg = svg(&c, &Labels::parse(LABELS).unwrap(), Some(30)).unwrap();
+        let svg = svg(&c, &Labels::parse(LABELS).unwrap(), (Quantity::Jacobian, Some(30))).unwrap();
         for text in ["RNN", "bound", "LSTM", "belt", "lag k", "10⁻"] {
             assert!(svg.contains(text), "{text} missing");
         }
@@ -162,5 +193,20 @@ mod tests {
         setup[2] = 9999.0;
         assert!(compute(&setup).unwrap_err().contains("steps"));
         assert!(Labels::parse("RNN\nbound").is_err());
+    }
+
+    #[test]
+    fn the_loss_gradient_view_draws_the_loss_curves_under_their_bound() {
+        let c = compute(&DecaySetup { rho: 0.9, steps: 50, ..Default::default() }.to_numbers()).unwrap();
+        // At rest ‖∂L/∂h_{T−k}‖ = ρ^k·‖∂L/∂h_T‖ exactly, ‖∂L/∂h_T‖ = √H for L = Σ h_T.
+        let top = (6f64).sqrt();
+        for (k, v) in c.rnn_loss.iter().enumerate() {
+            assert_relative_eq!(*v, top * 0.9f64.powi(k as i32), max_relative = 1e-9);
+        }
+        let labels = Labels::parse("RNN dL\nbound dL\nLSTM dL\n-\nlag k\nloss gradient").unwrap();
+        let svg = svg(&c, &labels, (Quantity::LossGradient, None)).unwrap();
+        assert!(svg.contains("RNN dL") && svg.contains("loss gradient"));
+        assert!(!svg.contains(">\n-\n<"), "no legend entry for the belt");
+        assert!(Quantity::from_index(2).is_err());
     }
 }

@@ -91,6 +91,13 @@ messages! {
     DecayBound => "RNN 상한 (γ·σmax)ᵏ", "RNN bound (γ·σmax)ᵏ";
     DecayLstm => "LSTM ‖∂h(T) / ∂h(T−k)‖", "LSTM ‖∂h(T) / ∂h(T−k)‖";
     DecayBelt => "LSTM 벨트 ‖∂c(T) / ∂c(T−k)‖", "LSTM belt ‖∂c(T) / ∂c(T−k)‖";
+    DecayRnnLoss => "RNN ‖∂L / ∂h(T−k)‖", "RNN ‖∂L / ∂h(T−k)‖";
+    DecayBoundLoss => "RNN 상한 ‖∂L / ∂h(T)‖·(γ·σmax)ᵏ", "RNN bound ‖∂L / ∂h(T)‖·(γ·σmax)ᵏ";
+    DecayLstmLoss => "LSTM ‖∂L / ∂h(T−k)‖", "LSTM ‖∂L / ∂h(T−k)‖";
+    DecayYAxisLoss => "손실 기울기의 노름 (로그 축)", "loss gradient norm (log axis)";
+    DecayQuantity => "그릴 값", "What to plot";
+    DecayShowJacobian => "야코비안 ‖∂h(T)/∂h(T−k)‖", "Jacobian ‖∂h(T)/∂h(T−k)‖";
+    DecayShowLoss => "손실 기울기 ‖∂L/∂h(T−k)‖", "loss gradient ‖∂L/∂h(T−k)‖";
     DecayXAxis => "시차 k (몇 시점 거슬러 갔는가)", "lag k (steps back in time)";
     DecayYAxis => "야코비안 노름 (로그 축)", "Jacobian norm (log axis)";
     DecayRho => "RNN 순환 가중치의 스펙트럼 반경 ρ", "RNN recurrent weights' spectral radius ρ";

@@ -40,12 +40,19 @@ extern "C" {
         canvas: &web_sys::HtmlCanvasElement,
         setup: &[f64],
         labels: &str,
+        quantity: u32,
         lag: Option<u32>,
     ) -> Result<DecayDrawn, JsValue>;
 
     /// The gradient-decay plot as SVG.
     #[wasm_bindgen(method, catch)]
-    pub fn decay_svg(this: &Lab, setup: &[f64], labels: &str, lag: Option<u32>) -> Result<String, JsValue>;
+    pub fn decay_svg(
+        this: &Lab,
+        setup: &[f64],
+        labels: &str,
+        quantity: u32,
+        lag: Option<u32>,
+    ) -> Result<String, JsValue>;
 
     /// The gradient-decay numbers as CSV.
     #[wasm_bindgen(method, catch)]

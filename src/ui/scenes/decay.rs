@@ -20,10 +20,21 @@ fn now() -> f64 {
 }
 
 /// The plot's six labels, one per line, in `lang`.
-fn labels(lang: Lang) -> String {
-    [Key::DecayRnn, Key::DecayBound, Key::DecayLstm, Key::DecayBelt, Key::DecayXAxis, Key::DecayYAxis]
-        .map(|k| tr(k, lang))
-        .join("\n")
+/// The plot's six labels for `quantity` (0: Jacobians, 1: loss gradients), one per line.
+fn labels(lang: Lang, quantity: u32) -> String {
+    let keys = if quantity == 0 {
+        [Key::DecayRnn, Key::DecayBound, Key::DecayLstm, Key::DecayBelt, Key::DecayXAxis, Key::DecayYAxis]
+    } else {
+        [
+            Key::DecayRnnLoss,
+            Key::DecayBoundLoss,
+            Key::DecayLstmLoss,
+            Key::DecayBelt,
+            Key::DecayXAxis,
+            Key::DecayYAxisLoss,
+        ]
+    };
+    keys.map(|k| tr(k, lang)).join("\n")
 }
 
 /// What the last drawing produced.
@@ -71,6 +82,8 @@ pub fn DecayScene(
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let drawn = RwSignal::new(None::<Drawn>);
     let lag = RwSignal::new(Some(preset.steps.min(20)));
+    // What is plotted: 0 the Jacobians, 1 the loss gradients.
+    let quantity = RwSignal::new(0u32);
     let lag_curves = RwSignal::new(LagCurves::default());
     // A shorter sequence keeps the picked lag inside it.
     Effect::new(move |_| {
@@ -81,7 +94,7 @@ pub fn DecayScene(
     });
     let error = RwSignal::new(None::<String>);
     Effect::new(move |_| {
-        let (setup, lang, marked) = (setup.get(), lang.get(), lag.get());
+        let (setup, lang, marked, shown) = (setup.get(), lang.get(), lag.get(), quantity.get());
         viewport.track();
         let Some(canvas) = canvas.get() else { return };
         module.with(|m| match m {
@@ -89,7 +102,7 @@ pub fn DecayScene(
             Some(Err(e)) => error.set(Some(format!("{}: {e}", tr(Key::LabFailed, lang)))),
             Some(Ok(lab)) => {
                 let start = now();
-                match lab.decay_draw(&canvas, &setup, &labels(lang), marked.map(|k| k as u32)) {
+                match lab.decay_draw(&canvas, &setup, &labels(lang, shown), shown, marked.map(|k| k as u32)) {
                     Ok(d) => {
                         let mut note = vec![format!("{} {}", tr(Key::DecayAxisRange, lang), d.range())];
                         if d.below() > 0 {
@@ -123,7 +136,12 @@ pub fn DecayScene(
         let done = match what {
             "png" => canvas.get_untracked().and_then(|cv| cv.to_data_url().ok()).ok_or_else(String::new),
             "svg" => lab
-                .decay_svg(&setup, &labels(lang), lag.get_untracked().map(|k| k as u32))
+                .decay_svg(
+                    &setup,
+                    &labels(lang, quantity.get_untracked()),
+                    quantity.get_untracked(),
+                    lag.get_untracked().map(|k| k as u32),
+                )
                 .map(|s| text_url("image/svg+xml", &s))
                 .map_err(|e| message(&e)),
             _ => lab.decay_csv(&setup).map(|s| text_url("text/csv", &s)).map_err(|e| message(&e)),
@@ -181,7 +199,13 @@ pub fn DecayScene(
                 {check(Key::DecayForgetOpen, "decay-forget-open", forget_open)}
                 {check(Key::DecayDriven, "decay-driven", driven)}
             </div>
-            <figure class="plot" data-testid="decay-plot" aria-busy=move || (!ready()).to_string()
+            <div class="mode-switch plot-quantity" role="radiogroup" aria-label=move || tr(Key::DecayQuantity, lang.get())>
+                <button role="radio" data-testid="decay-show-jacobian" aria-checked=move || (quantity.get() == 0).to_string()
+                    on:click=move |_| quantity.set(0)>{move || tr(Key::DecayShowJacobian, lang.get())}</button>
+                <button role="radio" data-testid="decay-show-loss" aria-checked=move || (quantity.get() == 1).to_string()
+                    on:click=move |_| quantity.set(1)>{move || tr(Key::DecayShowLoss, lang.get())}</button>
+            </div>
+            <figure class="plot" data-testid="decay-plot" data-quantity=move || if quantity.get() == 0 { "jacobian" } else { "loss" } aria-busy=move || (!ready()).to_string()
                 data-series=move || drawn.with(|d| d.as_ref().map(|d| d.series.clone()).unwrap_or_default())
                 data-draw-ms=move || drawn.with(|d| d.as_ref().map_or(String::new(), |d| format!("{:.3}", d.draw_ms)))
                 data-x-axis=move || {

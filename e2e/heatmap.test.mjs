@@ -81,6 +81,29 @@ describe('gate heatmaps', () => {
     await context.close();
   });
 
+  it('show gate surgery in the LSTM lesson: a forget gate clamped to 1 is a solid panel', async () => {
+    const { page, context, problems } = await openPage(harness, '/?lesson=lstm-cell&lang=en');
+    const before = await drawn(page);
+    assert.ok(before.f.flat().some((v) => v < 0.99), 'an unclamped forget gate varies');
+    await page.getByTestId('clamp-forget').check();
+    await page.getByTestId('clamp-forget-value').fill('1');
+    await page.waitForFunction(() => {
+      const s = document.querySelector('[data-testid="heatmap-plot"][aria-busy="false"]')?.dataset.series;
+      return s && JSON.parse(s).f.flat().every((v) => v === 1);
+    });
+    const after = await drawn(page);
+    // At step 1 the other gates read only x_1 and h_0 = 0: unchanged. Later they read an h that the
+    // clamp has changed, so they move too.
+    assert.deepEqual(after.i[0], before.i[0]);
+    assert.deepEqual(after.o[0], before.o[0]);
+    assert.notDeepEqual(after.c, before.c);
+    await page.getByTestId('heatmaps').scrollIntoViewIfNeeded();
+    await screenshot(page, 'heatmaps-lstm-surgery-1440');
+    assert.deepEqual(problems.pageErrors, []);
+    assert.deepEqual(problems.consoleErrors, []);
+    await context.close();
+  });
+
   it('export PNG, SVG and CSV', async () => {
     const { page, context, problems } = await openPage(harness, '/?lesson=explore&lang=en');
     const s = await drawn(page);

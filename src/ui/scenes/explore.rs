@@ -148,7 +148,10 @@ pub fn ExploreScene(
             </div>
             <TimeControls cursor=cursor />
             {move || view! { <StepDetail model=model.get() step=step /> }}
-            {move || view! { <GateHeatmaps model=model.get() step=step /> }}
+            {move || {
+                let m = model.get();
+                m.trace.ok().map(|t| view! { <GateHeatmaps kind=m.kind trace=t hidden=m.cell.hidden_size() step=step /> })
+            }}
             {move || view! { <ExploreWeights model=model.get() /> }}
             <p class="legend">{move || tr(Key::ValueLegend, lang.get())}</p>
         </section>

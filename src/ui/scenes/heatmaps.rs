@@ -3,10 +3,11 @@
 //! RNN its hidden state — with the cursor's step outlined. The lab module draws them from the
 //! trace's own numbers; a click on a column moves the cursor there.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use nalgebra::DVector;
 
-use super::explore::Model;
 use crate::model::network::{AnyTrace, CellKind};
 use crate::ui::i18n::{Key, tr};
 use crate::ui::lab::{message, use_lab};
@@ -117,12 +118,20 @@ impl Flat {
     }
 }
 
-/// The heatmaps of one model's trace, following `step`.
+/// The heatmaps of one trace of a `kind` cell with `hidden` units, following `step`.
 #[component]
-pub(super) fn GateHeatmaps(model: Model, step: RwSignal<usize>) -> impl IntoView {
+pub(super) fn GateHeatmaps(
+    /// Which cell made the trace.
+    kind: CellKind,
+    /// The trace.
+    trace: Arc<AnyTrace<f64>>,
+    /// Its hidden size.
+    hidden: usize,
+    /// The time cursor.
+    step: RwSignal<usize>,
+) -> impl IntoView {
     let lang = use_lang();
-    let Ok(trace) = model.trace.clone() else { return ().into_any() };
-    let flat = flatten(&series_of(model.kind, &trace), model.cell.hidden_size());
+    let flat = flatten(&series_of(kind, &trace), hidden);
     if flat.steps == 0 {
         return ().into_any();
     }

@@ -11,12 +11,13 @@ use nalgebra::DVector;
 use super::diagram::{
     arrow_marker, cell_frame, fixed, follow, gate_box, linked_term, op, step_label, svg_vector, widths,
 };
+use super::heatmaps::GateHeatmaps;
 use super::lstm_backward::LstmBackwardPanel;
 use crate::lessons::SequencePreset;
 use crate::model::Rng;
 use crate::model::cell::lstm::LstmTrace;
 use crate::model::cell::{GateClamps, LstmCell};
-use crate::model::network::CellKind;
+use crate::model::network::{AnyTrace, CellKind};
 use crate::ui::i18n::{Key, tr};
 use crate::ui::markup_view::Math;
 use crate::ui::widgets::number::format_value;
@@ -97,6 +98,11 @@ pub fn LstmCellScene(
                 backward.get().map(|(t, b)| view! { <LstmBackwardPanel trace=t back=b step=cursor.step.get() /> })
             }}
             <GateSurgery clamps=clamps />
+            {move || trace.get().ok().map(|t| {
+                let hidden = t.h0.len();
+                let trace = Arc::new(AnyTrace::Lstm(t));
+                view! { <GateHeatmaps kind=CellKind::Lstm { peepholes: false } trace=trace hidden=hidden step=cursor.step /> }
+            })}
             {move || trace.get().ok().map(|t| view! { <LstmEquations trace=t step=cursor.step.get() linked=linked /> })}
             <LstmWeights cell=cell.clone() />
             <p class="legend">{move || tr(Key::ValueLegend, lang.get())}</p>

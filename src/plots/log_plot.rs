@@ -71,15 +71,17 @@ fn superscript(n: i64) -> String {
         .collect()
 }
 
-/// The decades that hold every finite positive value, at least two of them, within 10^±300.
+/// The decades that hold every finite positive value, at least two of them, within 10^±300. A
+/// value at (or within 12 % of) a power of ten gets the next decade too, so a curve that starts
+/// at 1 or a threshold at 1 is not drawn on the frame.
 pub fn log_range(curves: &[Curve]) -> (f64, f64) {
     let finite = curves.iter().flat_map(|c| c.values.iter().copied()).filter(|v| v.is_finite() && *v > 0.0);
     let (lo, hi) = finite.fold((f64::INFINITY, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
     if !lo.is_finite() {
         return (1e-3, 10.0);
     }
-    let lo = lo.log10().floor().max(-300.0);
-    let hi = hi.log10().ceil().min(300.0).max(lo + 2.0);
+    let lo = (lo.log10() - 0.05).floor().max(-300.0);
+    let hi = (hi.log10() + 0.05).ceil().min(300.0).max(lo + 2.0);
     (10f64.powf(lo), 10f64.powf(hi))
 }
 
@@ -184,7 +186,8 @@ mod tests {
     fn the_range_covers_every_finite_value_in_whole_decades() {
         let a = [1.0, 0.03, 0.0, f64::INFINITY];
         let curves = [Curve { label: "a".into(), values: &a, color: BLACK, dashed: false }];
-        assert_eq!(log_range(&curves), (1e-2, 1.0));
+        // 1 sits on a power of ten: the axis goes one decade above it.
+        assert_eq!(log_range(&curves), (1e-2, 10.0));
         let none = [0.0, f64::NAN];
         let curves = [Curve { label: "b".into(), values: &none, color: BLACK, dashed: false }];
         assert_eq!(log_range(&curves), (1e-3, 10.0));

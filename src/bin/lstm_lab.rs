@@ -18,6 +18,11 @@ fn main() {
     console_error_panic_hook::set_once();
 }
 
+/// A message from the library as the error JavaScript receives.
+fn js(message: String) -> JsError {
+    JsError::new(&message)
+}
+
 fn now() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
@@ -45,16 +50,15 @@ pub fn decay_draw(
     quantity: u32,
     lag: Option<u32>,
 ) -> Result<Object, JsError> {
-    let quantity = decay::Quantity::from_index(quantity).map_err(|e| JsError::new(&e))?;
+    let quantity = decay::Quantity::from_index(quantity).map_err(js)?;
     let start = now();
-    let curves = decay::compute(setup).map_err(|e| JsError::new(&e))?;
+    let curves = decay::compute(setup).map_err(js)?;
     let compute_ms = now() - start;
-    let labels = decay::Labels::parse(labels).map_err(|e| JsError::new(&e))?;
+    let labels = decay::Labels::parse(labels).map_err(js)?;
     let (size, scale) = fit(&canvas, 0.55);
     let marker = lag.map(|k| k as usize);
-    let (picture, drawn) =
-        decay::picture(&curves, &labels, (quantity, marker), size, scale).map_err(|e| JsError::new(&e))?;
-    paint(&canvas, &picture).map_err(|e| JsError::new(&e))?;
+    let (picture, drawn) = decay::picture(&curves, &labels, (quantity, marker), size, scale).map_err(js)?;
+    paint(&canvas, &picture).map_err(js)?;
     let array = |v: &[f64]| JsValue::from(Float64Array::from(v));
     object(&[
         ("series", decay::series_json(&curves).into()),
@@ -74,16 +78,16 @@ pub fn decay_draw(
 /// The same plot as an SVG document.
 #[wasm_bindgen]
 pub fn decay_svg(setup: &[f64], labels: &str, quantity: u32, lag: Option<u32>) -> Result<String, JsError> {
-    let quantity = decay::Quantity::from_index(quantity).map_err(|e| JsError::new(&e))?;
-    let curves = decay::compute(setup).map_err(|e| JsError::new(&e))?;
-    let labels = decay::Labels::parse(labels).map_err(|e| JsError::new(&e))?;
-    decay::svg(&curves, &labels, (quantity, lag.map(|k| k as usize))).map_err(|e| JsError::new(&e))
+    let quantity = decay::Quantity::from_index(quantity).map_err(js)?;
+    let curves = decay::compute(setup).map_err(js)?;
+    let labels = decay::Labels::parse(labels).map_err(js)?;
+    decay::svg(&curves, &labels, (quantity, lag.map(|k| k as usize))).map_err(js)
 }
 
 /// Its numbers as CSV, one row per lag.
 #[wasm_bindgen]
 pub fn decay_csv(setup: &[f64]) -> Result<String, JsError> {
-    decay::compute(setup).map(|c| decay::csv(&c)).map_err(|e| JsError::new(&e))
+    decay::compute(setup).map(|c| decay::csv(&c)).map_err(js)
 }
 
 /// Draws time × unit heatmaps on `canvas`: `values` holds every panel's `steps` × `hidden`
@@ -101,13 +105,11 @@ pub fn heatmap_draw(
     labels: &str,
     cursor: Option<u32>,
 ) -> Result<Object, JsError> {
-    let maps = Heatmaps::new(values, (steps as usize, hidden as usize), signed, labels)
-        .map_err(|e| JsError::new(&e))?;
+    let maps = Heatmaps::new(values, (steps as usize, hidden as usize), signed, labels).map_err(js)?;
     let css_h = maps.css_height();
     let (size, scale) = fit_with(&canvas, |_| css_h);
-    let (picture, axis) =
-        maps.picture(cursor.map(|c| c as usize), size, scale).map_err(|e| JsError::new(&e))?;
-    paint(&canvas, &picture).map_err(|e| JsError::new(&e))?;
+    let (picture, axis) = maps.picture(cursor.map(|c| c as usize), size, scale).map_err(js)?;
+    paint(&canvas, &picture).map_err(js)?;
     object(&[("x_left", axis.left.into()), ("x_right", axis.right.into())])
 }
 
@@ -123,7 +125,7 @@ pub fn heatmap_svg(
 ) -> Result<String, JsError> {
     Heatmaps::new(values, (steps as usize, hidden as usize), signed, labels)
         .and_then(|m| m.svg(cursor.map(|c| c as usize)))
-        .map_err(|e| JsError::new(&e))
+        .map_err(js)
 }
 
 /// A training race between an RNN and an LSTM on the copy task (`model::train::race`), kept in
@@ -134,7 +136,7 @@ pub struct Training(Race);
 /// Starts a race from `setup` (`RaceSetup::to_numbers` form).
 #[wasm_bindgen]
 pub fn training_start(setup: &[f64]) -> Result<Training, JsError> {
-    RaceSetup::from_numbers(setup).map(|s| Training(Race::new(s))).map_err(|e| JsError::new(&e))
+    RaceSetup::from_numbers(setup).map(|s| Training(Race::new(s))).map_err(js)
 }
 
 #[wasm_bindgen]
@@ -172,18 +174,16 @@ impl Training {
 
     /// Draws the curves on `canvas` with `labels` (six lines).
     pub fn draw(&self, canvas: HtmlCanvasElement, labels: &str) -> Result<(), JsError> {
-        let labels = training::Labels::parse(labels).map_err(|e| JsError::new(&e))?;
+        let labels = training::Labels::parse(labels).map_err(js)?;
         let (size, scale) = fit(&canvas, 0.62);
-        let picture = training::picture(&self.0, &labels, size, scale).map_err(|e| JsError::new(&e))?;
-        paint(&canvas, &picture).map_err(|e| JsError::new(&e))
+        let picture = training::picture(&self.0, &labels, size, scale).map_err(js)?;
+        paint(&canvas, &picture).map_err(js)
     }
 
     /// The curves as an SVG document, 880 × 520.
     pub fn svg(&self, labels: &str) -> Result<String, JsError> {
-        let labels = training::Labels::parse(labels).map_err(|e| JsError::new(&e))?;
-        training::picture(&self.0, &labels, (880, 520), 1.0)
-            .and_then(|p| p.to_svg())
-            .map_err(|e| JsError::new(&e))
+        let labels = training::Labels::parse(labels).map_err(js)?;
+        training::picture(&self.0, &labels, (880, 520), 1.0).and_then(|p| p.to_svg()).map_err(js)
     }
 }
 
@@ -198,13 +198,13 @@ pub fn clip_draw(
     marked: Option<u32>,
 ) -> Result<Object, JsError> {
     let start = now();
-    let (setup, curves) = clipping::compute(setup).map_err(|e| JsError::new(&e))?;
+    let (setup, curves) = clipping::compute(setup).map_err(js)?;
     let compute_ms = now() - start;
-    let labels = clipping::Labels::parse(labels).map_err(|e| JsError::new(&e))?;
+    let labels = clipping::Labels::parse(labels).map_err(js)?;
     let (size, scale) = fit_with(&canvas, |w| (w * 0.95).clamp(420.0, 720.0));
-    let picture = clipping::picture(&setup, &curves, &labels, marked.map(|t| t as usize), size, scale)
-        .map_err(|e| JsError::new(&e))?;
-    paint(&canvas, &picture).map_err(|e| JsError::new(&e))?;
+    let picture =
+        clipping::picture(&setup, &curves, &labels, marked.map(|t| t as usize), size, scale).map_err(js)?;
+    paint(&canvas, &picture).map_err(js)?;
     let array = |v: &[f64]| JsValue::from(Float64Array::from(v));
     object(&[
         ("grad_norm", array(&curves.grad_norm)),
@@ -219,15 +219,15 @@ pub fn clip_draw(
 /// The clipping view as an SVG document.
 #[wasm_bindgen]
 pub fn clip_svg(setup: &[f64], labels: &str, marked: Option<u32>) -> Result<String, JsError> {
-    let (setup, curves) = clipping::compute(setup).map_err(|e| JsError::new(&e))?;
-    let labels = clipping::Labels::parse(labels).map_err(|e| JsError::new(&e))?;
+    let (setup, curves) = clipping::compute(setup).map_err(js)?;
+    let labels = clipping::Labels::parse(labels).map_err(js)?;
     clipping::picture(&setup, &curves, &labels, marked.map(|t| t as usize), (880, 760), 1.0)
         .and_then(|p| p.to_svg())
-        .map_err(|e| JsError::new(&e))
+        .map_err(js)
 }
 
 /// Its numbers as CSV, one row per length T.
 #[wasm_bindgen]
 pub fn clip_csv(setup: &[f64]) -> Result<String, JsError> {
-    clipping::compute(setup).map(|(_, c)| clipping::csv(&c)).map_err(|e| JsError::new(&e))
+    clipping::compute(setup).map(|(_, c)| clipping::csv(&c)).map_err(js)
 }

@@ -10,6 +10,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::ui::i18n::{Key, tr};
+
 #[wasm_bindgen(inline_js = r#"
 let loading;
 export function load_lab(src) {
@@ -217,6 +219,21 @@ pub fn use_lab() -> RwSignal<Option<Result<Lab, String>>, LocalStorage> {
         module.try_set(Some(loaded));
     });
     module
+}
+
+/// Runs `draw` with the lab once it has arrived; if it could not be loaded, says why in `error`
+/// (in `lang`). Does nothing while it is still on its way.
+pub fn with_lab(
+    module: RwSignal<Option<Result<Lab, String>>, LocalStorage>,
+    error: RwSignal<Option<String>>,
+    lang: crate::lessons::Lang,
+    draw: impl FnOnce(&Lab),
+) {
+    module.with(|m| match m {
+        None => {}
+        Some(Err(e)) => error.set(Some(format!("{}: {e}", tr(Key::LabFailed, lang)))),
+        Some(Ok(lab)) => draw(lab),
+    });
 }
 
 /// The lab, fetched and started the first time it is asked for.

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::lessons::{ClipPreset, Lang};
 use crate::model::clipping::{ClipSetup, MAX_STEPS};
 use crate::ui::i18n::{Key, tr};
-use crate::ui::lab::{message, use_lab};
+use crate::ui::lab::{message, use_lab, with_lab};
 use crate::ui::use_lang;
 use crate::ui::widgets::export::{ExportButtons, download, text_url};
 use crate::ui::widgets::number::format_wide;
@@ -78,10 +78,8 @@ pub fn ClipScene(
         let (setup, lang, t) = (setup.get(), lang.get(), marked_t());
         viewport.track();
         let Some(canvas) = canvas.get() else { return };
-        module.with(|m| match m {
-            None => {}
-            Some(Err(e)) => error.set(Some(format!("{}: {e}", tr(Key::LabFailed, lang)))),
-            Some(Ok(lab)) => match lab.clip_draw(&canvas, &setup, &labels(lang), Some(t as u32)) {
+        with_lab(module, error, lang, |lab| {
+            match lab.clip_draw(&canvas, &setup, &labels(lang), Some(t as u32)) {
                 Ok(d) => {
                     measured.set(Some(Measured {
                         grad_norm: d.grad_norm(),
@@ -93,7 +91,7 @@ pub fn ClipScene(
                     error.set(None);
                 }
                 Err(e) => error.set(Some(format!("{}: {}", tr(Key::PlotFailed, lang), message(&e)))),
-            },
+            }
         });
     });
     let readout = move || {

@@ -9,7 +9,7 @@ use crate::lessons::{DecayPreset, Lang};
 use crate::model::Activation;
 use crate::model::decay::{DecaySetup, MAX_STEPS};
 use crate::ui::i18n::{Key, tr};
-use crate::ui::lab::{message, use_lab};
+use crate::ui::lab::{message, use_lab, with_lab};
 use crate::ui::use_lang;
 use crate::ui::widgets::export::{ExportButtons, download, text_url};
 use crate::ui::widgets::range::{RangeControl, two_decimals, whole};
@@ -97,35 +97,31 @@ pub fn DecayScene(
         let (setup, lang, marked, shown) = (setup.get(), lang.get(), lag.get(), quantity.get());
         viewport.track();
         let Some(canvas) = canvas.get() else { return };
-        module.with(|m| match m {
-            None => {}
-            Some(Err(e)) => error.set(Some(format!("{}: {e}", tr(Key::LabFailed, lang)))),
-            Some(Ok(lab)) => {
-                let start = now();
-                match lab.decay_draw(&canvas, &setup, &labels(lang, shown), shown, marked.map(|k| k as u32)) {
-                    Ok(d) => {
-                        let mut note = vec![format!("{} {}", tr(Key::DecayAxisRange, lang), d.range())];
-                        if d.below() > 0 {
-                            note.push(format!("▼ {} {}", d.below(), tr(Key::DecayBelow, lang)));
-                        }
-                        if d.above() > 0 {
-                            note.push(format!("▲ {} {}", d.above(), tr(Key::DecayAbove, lang)));
-                        }
-                        drawn.set(Some(Drawn {
-                            series: d.series(),
-                            note: note.join(" · "),
-                            compute_ms: d.compute_ms(),
-                            draw_ms: now() - start,
-                            x_axis: (d.x_left(), d.x_right(), d.x_max()),
-                        }));
-                        let curves = LagCurves { rnn: d.rnn(), lstm: d.lstm(), belt: d.belt() };
-                        if lag_curves.with_untracked(|c| *c != curves) {
-                            lag_curves.set(curves);
-                        }
-                        error.set(None);
+        with_lab(module, error, lang, |lab| {
+            let start = now();
+            match lab.decay_draw(&canvas, &setup, &labels(lang, shown), shown, marked.map(|k| k as u32)) {
+                Ok(d) => {
+                    let mut note = vec![format!("{} {}", tr(Key::DecayAxisRange, lang), d.range())];
+                    if d.below() > 0 {
+                        note.push(format!("▼ {} {}", d.below(), tr(Key::DecayBelow, lang)));
                     }
-                    Err(e) => error.set(Some(format!("{}: {}", tr(Key::PlotFailed, lang), message(&e)))),
+                    if d.above() > 0 {
+                        note.push(format!("▲ {} {}", d.above(), tr(Key::DecayAbove, lang)));
+                    }
+                    drawn.set(Some(Drawn {
+                        series: d.series(),
+                        note: note.join(" · "),
+                        compute_ms: d.compute_ms(),
+                        draw_ms: now() - start,
+                        x_axis: (d.x_left(), d.x_right(), d.x_max()),
+                    }));
+                    let curves = LagCurves { rnn: d.rnn(), lstm: d.lstm(), belt: d.belt() };
+                    if lag_curves.with_untracked(|c| *c != curves) {
+                        lag_curves.set(curves);
+                    }
+                    error.set(None);
                 }
+                Err(e) => error.set(Some(format!("{}: {}", tr(Key::PlotFailed, lang), message(&e)))),
             }
         });
     });

@@ -10,7 +10,7 @@ use nalgebra::DVector;
 
 use crate::model::network::{AnyTrace, CellKind};
 use crate::ui::i18n::{Key, tr};
-use crate::ui::lab::{message, use_lab};
+use crate::ui::lab::{message, use_lab, with_lab};
 use crate::ui::use_lang;
 use crate::ui::widgets::export::{ExportButtons, download, text_url};
 use crate::ui::widgets::viewport::use_viewport_width;
@@ -146,10 +146,8 @@ pub(super) fn GateHeatmaps(
         let (cursor, lang) = (step.get(), lang.get());
         viewport.track();
         let Some(canvas) = canvas.get() else { return };
-        module.with(|m| match m {
-            None => {}
-            Some(Err(e)) => error.set(Some(format!("{}: {e}", tr(Key::LabFailed, lang)))),
-            Some(Ok(lab)) => flat.with_value(|f| {
+        with_lab(module, error, lang, |lab| {
+            flat.with_value(|f| {
                 let cursor = cursor.min(f.steps - 1);
                 let labels = f.labels(lang);
                 match lab.heatmap_draw(
@@ -168,7 +166,7 @@ pub(super) fn GateHeatmaps(
                     }
                     Err(e) => error.set(Some(format!("{}: {}", tr(Key::PlotFailed, lang), message(&e)))),
                 }
-            }),
+            })
         });
     });
     // A click on a column opens that step.

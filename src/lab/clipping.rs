@@ -28,9 +28,10 @@ impl<'a> Labels<'a> {
     }
 }
 
-/// The experiment for a setup in number form (`ClipSetup::to_numbers`).
-pub fn compute(setup: &[f64]) -> Result<(ClipSetup, ClipCurves), String> {
-    let setup = ClipSetup::from_numbers(setup)?;
+/// The experiment for `setup`, once it has passed the setup's own range checks (an error names
+/// the setting that is out of range).
+pub fn compute(setup: &ClipSetup) -> Result<(ClipSetup, ClipCurves), String> {
+    let setup = ClipSetup::from_numbers(&setup.to_numbers())?;
     clip_curves(&setup).map(|c| (setup, c)).map_err(|e| e.to_string())
 }
 

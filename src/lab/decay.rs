@@ -5,6 +5,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use super::protocol::Quantity;
 use crate::model::decay::{DecayCurves, DecaySetup, decay_curves};
 use crate::plots::log_plot::{Axes, Curve, Drawn, draw as draw_log_plot};
 use crate::plots::record::{Recording, record};
@@ -31,29 +32,10 @@ impl<'a> Labels<'a> {
     }
 }
 
-/// The experiment for a setup in number form (`DecaySetup::to_numbers`).
-pub fn compute(setup: &[f64]) -> Result<DecayCurves, String> {
-    decay_curves(&DecaySetup::from_numbers(setup)?).map_err(|e| e.to_string())
-}
-
-/// What the plot shows against the lag.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Quantity {
-    /// ‖∂h_T/∂h_{T−k}‖ for both cells, the LSTM's belt ‖∂c_T/∂c_{T−k}‖, the bound (γσ_max)^k.
-    Jacobian,
-    /// ‖∂L/∂h_{T−k}‖ for both cells (L reads h_T), the bound ‖∂L/∂h_T‖·(γσ_max)^k.
-    LossGradient,
-}
-
-impl Quantity {
-    /// 0 = Jacobian, 1 = loss gradient: the page's number for it.
-    pub fn from_index(i: u32) -> Result<Self, String> {
-        match i {
-            0 => Ok(Self::Jacobian),
-            1 => Ok(Self::LossGradient),
-            _ => Err(format!("quantity {i} is neither 0 (Jacobian) nor 1 (loss gradient)")),
-        }
-    }
+/// The experiment for `setup`, once it has passed the setup's own range checks (an error names
+/// the setting that is out of range).
+pub fn compute(setup: &DecaySetup) -> Result<DecayCurves, String> {
+    decay_curves(&DecaySetup::from_numbers(&setup.to_numbers())?).map_err(|e| e.to_string())
 }
 
 /// Draws `quantity` against the lag, with the lag `marker` marked; returns what fell off the log

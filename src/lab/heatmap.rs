@@ -5,14 +5,14 @@ use crate::plots::heatmap::{Panel, TimeAxis, draw};
 use crate::plots::record::{Recording, record};
 
 /// The panels' data as the page sends it: `values` holds every panel's T × H values one after
-/// the other (step-major), `signed[p]` says whether panel p is signed (1) or a gate (0), and
+/// the other (step-major), `signed[p]` says whether panel p is signed (true) or a gate (false), and
 /// `labels` has one line per panel and then the time axis's name.
 #[derive(Debug)]
 pub struct Heatmaps<'a> {
     values: &'a [f64],
     steps: usize,
     hidden: usize,
-    signed: &'a [u8],
+    signed: &'a [bool],
     labels: Vec<&'a str>,
 }
 
@@ -21,7 +21,7 @@ impl<'a> Heatmaps<'a> {
     pub fn new(
         values: &'a [f64],
         (steps, hidden): (usize, usize),
-        signed: &'a [u8],
+        signed: &'a [bool],
         labels: &'a str,
     ) -> Result<Self, String> {
         let labels: Vec<&str> = labels.lines().collect();
@@ -59,7 +59,7 @@ impl<'a> Heatmaps<'a> {
             .map(|(p, &s)| Panel {
                 label: self.labels[p],
                 values: &self.values[p * block..(p + 1) * block],
-                signed: s != 0,
+                signed: s,
             })
             .collect();
         let x_label = self.labels[panels.len()];
@@ -82,9 +82,11 @@ mod tests {
     #[test]
     fn pieces_that_do_not_fit_are_named_and_good_ones_draw() {
         let values = vec![0.5; 2 * 4 * 3];
-        assert!(Heatmaps::new(&values, (4, 3), &[0, 1], "f\nc").unwrap_err().contains("3 labels"));
-        assert!(Heatmaps::new(&values[1..], (4, 3), &[0, 1], "f\nc\nt").unwrap_err().contains("23 values"));
-        let maps = Heatmaps::new(&values, (4, 3), &[0, 1], "forget f\ncell c\nstep t").unwrap();
+        assert!(Heatmaps::new(&values, (4, 3), &[false, true], "f\nc").unwrap_err().contains("3 labels"));
+        assert!(
+            Heatmaps::new(&values[1..], (4, 3), &[false, true], "f\nc\nt").unwrap_err().contains("23 values")
+        );
+        let maps = Heatmaps::new(&values, (4, 3), &[false, true], "forget f\ncell c\nstep t").unwrap();
         let svg = maps.svg(Some(1)).unwrap();
         assert!(svg.contains("forget f") && svg.contains("step t"));
     }

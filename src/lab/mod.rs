@@ -2,11 +2,12 @@
 //! WebAssembly module (`src/bin/lstm_lab.rs`, fetched on demand by `ui::lab`), so plotters, the
 //! gradient-flow analysis and their numbers stay out of the first download.
 //!
-//! Each experiment takes its setup as numbers (the model's `to_numbers` form), computes with `model`,
-//! draws with `plots`, and hands back the numbers behind the picture: the page never recomputes
-//! them.
+//! Each experiment takes a typed request (`protocol`, compiled into both modules), computes with
+//! `model`, draws with `plots`, and hands back the numbers behind the picture: the page never
+//! recomputes them.
 
 pub mod clipping;
 pub mod decay;
 pub mod heatmap;
+pub mod protocol;
 pub mod training;

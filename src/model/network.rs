@@ -207,7 +207,15 @@ impl<T: Real> AnyCell<T> {
         dc_last: Option<&DVector<T>>,
     ) -> Result<Backward<T, AnyCell<T>>, ShapeError> {
         fn wrap<T: Real, C>(b: Backward<T, C>, f: impl FnOnce(C) -> AnyCell<T>) -> Backward<T, AnyCell<T>> {
-            Backward { grads: f(b.grads), dh: b.dh, dc: b.dc, dx: b.dx, dh0: b.dh0, dc0: b.dc0 }
+            Backward {
+                grads: f(b.grads),
+                dh: b.dh,
+                dc: b.dc,
+                dc_belt: b.dc_belt,
+                dx: b.dx,
+                dh0: b.dh0,
+                dc0: b.dc0,
+            }
         }
         let mismatch = || ShapeError::OutputGradient { steps: trace.len(), found: dh_out.len() };
         Ok(match (self, trace) {

@@ -99,7 +99,11 @@ pub struct LstmStep<T: Real> {
     pub g: DVector<T>,
     /// Output gate o_t: how much of the squashed cell is read out.
     pub o: DVector<T>,
-    /// The cell state c_t = f ⊙ c_{t−1} + i ⊙ g.
+    /// f ⊙ c_{t−1}: what the belt keeps of the old cell state.
+    pub kept: DVector<T>,
+    /// i ⊙ g: what the input gate writes onto the belt.
+    pub written: DVector<T>,
+    /// The cell state c_t = kept + written = f ⊙ c_{t−1} + i ⊙ g.
     pub c: DVector<T>,
     /// The squashed cell, tanh(c_t) (h(s) = 2σ(s) − 1 for the 1997 cell).
     pub squashed_c: DVector<T>,
@@ -131,7 +135,11 @@ pub struct GruStep<T: Real> {
     pub hn: DVector<T>,
     /// The candidate n_t = tanh(W_in x + b_in + r ⊙ hn).
     pub n: DVector<T>,
-    /// h_t = (1 − z) ⊙ n + z ⊙ h_{t−1}.
+    /// z ⊙ h_{t−1}: what the update gate keeps of the old hidden state.
+    pub kept: DVector<T>,
+    /// (1 − z) ⊙ n: what it takes from the candidate.
+    pub written: DVector<T>,
+    /// h_t = written + kept = (1 − z) ⊙ n + z ⊙ h_{t−1}.
     pub h: DVector<T>,
 }
 
@@ -150,10 +158,26 @@ pub struct Backward<T: Real, G> {
     pub dh: Vec<DVector<T>>,
     /// dL/dc_t for t = 1 … T (empty for cells without a cell state).
     pub dc: Vec<DVector<T>>,
+    /// dL/dc_t ⊙ f_t for t = 1 … T: the part of dL/dc_t that the belt itself carries down to
+    /// c_{t−1}, its direct path (the 1997 cell's f is 1). Peephole terms are not in it. Empty for
+    /// cells without a cell state.
+    pub dc_belt: Vec<DVector<T>>,
     /// dL/dx_t for t = 1 … T.
     pub dx: Vec<DVector<T>>,
     /// dL/dh_0.
     pub dh0: DVector<T>,
     /// dL/dc_0 (empty for cells without a cell state).
     pub dc0: DVector<T>,
+}
+
+impl<T: Real, G> Backward<T, G> {
+    /// ‖dL/dh_t‖ for t = 1 … T.
+    pub fn dh_norms(&self) -> Vec<T> {
+        self.dh.iter().map(|d| d.norm()).collect()
+    }
+
+    /// ‖dL/dc_t‖ for t = 1 … T (empty for cells without a cell state).
+    pub fn dc_norms(&self) -> Vec<T> {
+        self.dc.iter().map(|d| d.norm()).collect()
+    }
 }

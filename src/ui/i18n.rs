@@ -159,6 +159,7 @@ messages! {
     LabLoading => "그래프 모듈을 불러오는 중…", "Loading the plot module…";
     LabFailed => "그래프 모듈을 불러오지 못했습니다", "The plot module could not be loaded";
     PlotFailed => "그래프를 그리지 못했습니다", "The plot could not be drawn";
+    LabCrashed => "그래프 모듈이 내부 오류로 멈췄습니다. 다음에 조작하면 새로 불러옵니다", "The plot module stopped on an internal error. It will be loaded afresh on your next change";
     GruDiagramLabel => "열린 GRU 셀: 위쪽 선이 은닉 상태를 나르고, 업데이트 게이트 z가 그 일부를 지키며 나머지를 후보 n으로 채웁니다. 리셋 게이트 r은 후보가 이전 상태를 얼마나 읽을지 정합니다.", "The GRU cell opened up: the line along the top carries the hidden state; the update gate z keeps part of it and fills the rest with the candidate n; the reset gate r decides how much of the old state the candidate reads.";
     GruUpdate => "업데이트 게이트 z", "update gate z";
     GruReset => "리셋 게이트 r", "reset gate r";

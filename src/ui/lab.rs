@@ -1,247 +1,322 @@
-//! Fetching the lab module (`src/bin/lstm_lab.rs`) the first time a lesson shows a plot, and the
-//! typed face of its exports. Trunk builds it with wasm-bindgen's `no-modules` target under a
-//! fixed name next to the page, so it loads from a classic script that defines `wasm_bindgen`.
+//! Fetching the lab module (`src/bin/lstm_lab.rs`) the first time a lesson shows a plot, and its
+//! typed face. Requests and answers are the types of `lab::protocol`, compiled into both modules;
+//! they cross as plain JavaScript objects (`serde_wasm_bindgen`). Every call is `catch`: an error
+//! the lab reports becomes the scene's message, and a panic inside the lab (a WebAssembly trap)
+//! retires that instance — the next use loads the lab afresh.
+//!
+//! Trunk builds the lab with wasm-bindgen's `no-modules` target under a fixed name; a post-build
+//! step (`scripts/lab-factory.sh`) wraps its glue in a factory, `self.lstmLab()`, so that every
+//! call makes an independent instance.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use leptos::prelude::*;
-
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
+use web_sys::HtmlCanvasElement;
 
+use crate::lab::protocol::{
+    ClipDrawn, ClipRequest, DecayDrawn, DecayRequest, HeatmapRequest, RaceRequest, RaceStatus, TimeAxis,
+};
+use crate::lessons::Lang;
 use crate::ui::i18n::{Key, tr};
 
 #[wasm_bindgen(inline_js = r#"
 let loading;
-export function load_lab(src) {
+export function load_lab(src, wasm) {
   loading ??= new Promise((resolve, reject) => {
+    const fail = (e) => { loading = undefined; reject(e); };
+    const start = () => {
+      try {
+        const lab = self.lstmLab();
+        lab({ module_or_path: wasm }).then(() => resolve(lab), fail);
+      } catch (e) {
+        fail(e);
+      }
+    };
+    if (self.lstmLab) return start();
     const script = document.createElement('script');
     script.src = src;
-    script.onload = () => wasm_bindgen().then(() => resolve(wasm_bindgen), reject);
-    script.onerror = () => { loading = undefined; reject(new Error('could not fetch ' + src)); };
+    script.onload = start;
+    script.onerror = () => fail(new Error('could not fetch ' + src));
     document.head.append(script);
   });
   return loading;
 }
+export function forget_lab() {
+  loading = undefined;
+}
 "#)]
 extern "C" {
-    fn load_lab(src: &str) -> js_sys::Promise;
+    fn load_lab(src: &str, wasm: &str) -> js_sys::Promise;
+    fn forget_lab();
 }
 
 #[wasm_bindgen]
 extern "C" {
-    /// The lab module's exports.
+    /// One instance of the lab module: its exports, untyped (see [`Lab`] for the typed face).
     #[derive(Clone)]
-    pub type Lab;
+    type LabExports;
 
-    /// Runs the gradient-decay experiment and draws it; see `lstm_lab::decay_draw`.
     #[wasm_bindgen(method, catch)]
-    pub fn decay_draw(
-        this: &Lab,
-        canvas: &web_sys::HtmlCanvasElement,
-        setup: &[f64],
-        labels: &str,
-        quantity: u32,
-        lag: Option<u32>,
-    ) -> Result<DecayDrawn, JsValue>;
-
-    /// The gradient-decay plot as SVG.
+    fn decay_draw(
+        this: &LabExports,
+        canvas: &HtmlCanvasElement,
+        request: JsValue,
+    ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, catch)]
-    pub fn decay_svg(
-        this: &Lab,
-        setup: &[f64],
-        labels: &str,
-        quantity: u32,
-        lag: Option<u32>,
-    ) -> Result<String, JsValue>;
-
-    /// The gradient-decay numbers as CSV.
+    fn decay_svg(this: &LabExports, request: JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, catch)]
-    pub fn decay_csv(this: &Lab, setup: &[f64]) -> Result<String, JsValue>;
-
-    /// Draws time × unit heatmaps; see `lstm_lab::heatmap_draw`.
+    fn decay_csv(this: &LabExports, request: JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, catch)]
-    pub fn heatmap_draw(
-        this: &Lab,
-        canvas: &web_sys::HtmlCanvasElement,
-        values: &[f64],
-        steps: u32,
-        hidden: u32,
-        signed: &[u8],
-        labels: &str,
-        cursor: Option<u32>,
-    ) -> Result<TimeAxis, JsValue>;
-
-    /// The heatmaps as SVG.
+    fn heatmap_draw(
+        this: &LabExports,
+        canvas: &HtmlCanvasElement,
+        request: JsValue,
+    ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, catch)]
-    pub fn heatmap_svg(
-        this: &Lab,
-        values: &[f64],
-        steps: u32,
-        hidden: u32,
-        signed: &[u8],
-        labels: &str,
-        cursor: Option<u32>,
-    ) -> Result<String, JsValue>;
-
-    /// Starts a training race; see `lstm_lab::training_start`.
+    fn heatmap_svg(this: &LabExports, request: JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, catch)]
-    pub fn training_start(this: &Lab, setup: &[f64]) -> Result<Training, JsValue>;
+    fn clip_draw(this: &LabExports, canvas: &HtmlCanvasElement, request: JsValue)
+    -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn clip_svg(this: &LabExports, request: JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn clip_csv(this: &LabExports, request: JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn training_start(this: &LabExports, request: JsValue) -> Result<TrainingExports, JsValue>;
 
-    /// A training race kept in the lab between calls.
+    /// A training race kept in one lab instance between calls.
     #[derive(Clone)]
-    pub type Training;
-    /// Trains both networks for about this many more sequences; returns the sequences seen.
-    #[wasm_bindgen(method)]
-    pub fn advance(this: &Training, sequences: u32) -> u32;
-    /// Sequences seen so far.
-    #[wasm_bindgen(method)]
-    pub fn seen(this: &Training) -> u32;
-    /// Why a network stopped, or "".
-    #[wasm_bindgen(method)]
-    pub fn stopped(this: &Training) -> String;
-    /// The last point's accuracies, RNN then LSTM.
-    #[wasm_bindgen(method)]
-    pub fn accuracy(this: &Training) -> Vec<f64>;
-    /// Every measured point, JSON.
-    #[wasm_bindgen(method)]
-    pub fn series(this: &Training) -> String;
-    /// Every measured point, CSV.
-    #[wasm_bindgen(method)]
-    pub fn csv(this: &Training) -> String;
-    /// Draws the curves.
+    type TrainingExports;
     #[wasm_bindgen(method, catch)]
-    pub fn draw(this: &Training, canvas: &web_sys::HtmlCanvasElement, labels: &str) -> Result<(), JsValue>;
-    /// The curves as SVG.
+    fn advance(this: &TrainingExports, sequences: u32) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, catch)]
-    pub fn svg(this: &Training, labels: &str) -> Result<String, JsValue>;
-    /// Frees the race's memory in the lab.
-    #[wasm_bindgen(method)]
-    pub fn free(this: &Training);
-
-    /// Runs the clipping experiment and draws it; see `lstm_lab::clip_draw`.
+    fn status(this: &TrainingExports) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, catch)]
-    pub fn clip_draw(
-        this: &Lab,
-        canvas: &web_sys::HtmlCanvasElement,
-        setup: &[f64],
-        labels: &str,
-        marked: Option<u32>,
-    ) -> Result<ClipDrawn, JsValue>;
-    /// The clipping view as SVG.
+    fn csv(this: &TrainingExports) -> Result<String, JsValue>;
     #[wasm_bindgen(method, catch)]
-    pub fn clip_svg(this: &Lab, setup: &[f64], labels: &str, marked: Option<u32>) -> Result<String, JsValue>;
-    /// The clipping numbers as CSV.
+    fn draw(this: &TrainingExports, canvas: &HtmlCanvasElement, labels: &str) -> Result<(), JsValue>;
     #[wasm_bindgen(method, catch)]
-    pub fn clip_csv(this: &Lab, setup: &[f64]) -> Result<String, JsValue>;
-
-    /// What `clip_draw` measured, each series indexed by T − 1.
-    pub type ClipDrawn;
-    /// ‖∂L_T/∂θ‖.
-    #[wasm_bindgen(method, getter)]
-    pub fn grad_norm(this: &ClipDrawn) -> Vec<f64>;
-    /// min(‖g‖, θ).
-    #[wasm_bindgen(method, getter)]
-    pub fn clipped_norm(this: &ClipDrawn) -> Vec<f64>;
-    /// L_T before the step.
-    #[wasm_bindgen(method, getter)]
-    pub fn loss(this: &ClipDrawn) -> Vec<f64>;
-    /// L_T after a raw step.
-    #[wasm_bindgen(method, getter)]
-    pub fn loss_raw(this: &ClipDrawn) -> Vec<f64>;
-    /// L_T after a clipped step.
-    #[wasm_bindgen(method, getter)]
-    pub fn loss_clipped(this: &ClipDrawn) -> Vec<f64>;
-
-    /// Where a plot's time axis runs on its canvas.
-    pub type TimeAxis;
-    /// Left edge of the first step, backing-store pixels.
-    #[wasm_bindgen(method, getter)]
-    pub fn x_left(this: &TimeAxis) -> f64;
-    /// Right edge of the last step.
-    #[wasm_bindgen(method, getter)]
-    pub fn x_right(this: &TimeAxis) -> f64;
-
-    /// What `decay_draw` drew.
-    pub type DecayDrawn;
-
-    /// Every plotted series, JSON.
-    #[wasm_bindgen(method, getter)]
-    pub fn series(this: &DecayDrawn) -> String;
-    /// RNN ‖∂h_T/∂h_{T−k}‖ for every lag k.
-    #[wasm_bindgen(method, getter)]
-    pub fn rnn(this: &DecayDrawn) -> Vec<f64>;
-    /// LSTM ‖∂h_T/∂h_{T−k}‖.
-    #[wasm_bindgen(method, getter)]
-    pub fn lstm(this: &DecayDrawn) -> Vec<f64>;
-    /// LSTM belt ‖∂c_T/∂c_{T−k}‖.
-    #[wasm_bindgen(method, getter)]
-    pub fn belt(this: &DecayDrawn) -> Vec<f64>;
-    /// Where lag 0 was drawn, backing-store pixels from the canvas's left edge.
-    #[wasm_bindgen(method, getter)]
-    pub fn x_left(this: &DecayDrawn) -> f64;
-    /// Where the last lag was drawn.
-    #[wasm_bindgen(method, getter)]
-    pub fn x_right(this: &DecayDrawn) -> f64;
-    /// The last lag on the axis.
-    #[wasm_bindgen(method, getter)]
-    pub fn x_max(this: &DecayDrawn) -> f64;
-    /// Values below the log axis.
-    #[wasm_bindgen(method, getter)]
-    pub fn below(this: &DecayDrawn) -> u32;
-    /// Values above it.
-    #[wasm_bindgen(method, getter)]
-    pub fn above(this: &DecayDrawn) -> u32;
-    /// The axis range, as tick labels.
-    #[wasm_bindgen(method, getter)]
-    pub fn range(this: &DecayDrawn) -> String;
-    /// Time the analysis took, ms.
-    #[wasm_bindgen(method, getter)]
-    pub fn compute_ms(this: &DecayDrawn) -> f64;
+    fn svg(this: &TrainingExports, labels: &str) -> Result<String, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn free(this: &TrainingExports) -> Result<(), JsValue>;
 }
 
 thread_local! {
     static LOADED: RefCell<Option<Lab>> = const { RefCell::new(None) };
+    /// Bumped whenever an instance panicked: instances of an older generation are not used again.
+    static GENERATION: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Why a call into the lab did not give an answer.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LabError {
+    /// The lab could not be fetched or started.
+    Unavailable(String),
+    /// The lab refused the request or could not do it: its message.
+    Failed(String),
+    /// The lab panicked; it is loaded afresh on the next use.
+    Crashed,
+}
+
+impl LabError {
+    /// The message a scene shows, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Self::Unavailable(why) => format!("{}: {why}", tr(Key::LabFailed, lang)),
+            Self::Failed(why) => format!("{}: {why}", tr(Key::PlotFailed, lang)),
+            Self::Crashed => tr(Key::LabCrashed, lang).to_string(),
+        }
+    }
 }
 
 /// A JavaScript error's message.
-pub fn message(e: &JsValue) -> String {
+fn message(e: &JsValue) -> String {
     e.dyn_ref::<js_sys::Error>().map_or_else(|| format!("{e:?}"), |e| String::from(e.message()))
 }
 
-/// The lab for a scene: `None` while it loads, then the lab or why it could not be loaded.
-/// Starts loading it (once per page) if nobody has yet.
-pub fn use_lab() -> RwSignal<Option<Result<Lab, String>>, LocalStorage> {
-    let module = RwSignal::new_local(None);
+/// What a failed call means. A WebAssembly trap (a panic: release builds abort) leaves the
+/// instance in an unknown state, so it is retired.
+fn failure(e: &JsValue) -> LabError {
+    if e.is_instance_of::<js_sys::WebAssembly::RuntimeError>() {
+        GENERATION.set(GENERATION.get() + 1);
+        LOADED.set(None);
+        forget_lab();
+        LabError::Crashed
+    } else {
+        LabError::Failed(message(e))
+    }
+}
+
+fn ask<Q: Serialize>(request: &Q) -> Result<JsValue, LabError> {
+    serde_wasm_bindgen::to_value(request).map_err(|e| LabError::Failed(e.to_string()))
+}
+
+fn answer<A: DeserializeOwned>(reply: Result<JsValue, JsValue>) -> Result<A, LabError> {
+    let value = reply.map_err(|e| failure(&e))?;
+    serde_wasm_bindgen::from_value(value).map_err(|e| LabError::Failed(e.to_string()))
+}
+
+/// One instance of the lab, typed by `lab::protocol`.
+#[derive(Clone)]
+pub struct Lab {
+    exports: LabExports,
+    generation: u32,
+}
+
+impl Lab {
+    /// False once this instance (or a later one) has panicked.
+    fn is_current(&self) -> bool {
+        self.generation == GENERATION.get()
+    }
+
+    /// Runs the gradient-decay experiment and draws it on `canvas`.
+    pub fn decay_draw(
+        &self,
+        canvas: &HtmlCanvasElement,
+        request: &DecayRequest,
+    ) -> Result<DecayDrawn, LabError> {
+        answer(self.exports.decay_draw(canvas, ask(request)?))
+    }
+
+    /// The gradient-decay plot as SVG.
+    pub fn decay_svg(&self, request: &DecayRequest) -> Result<String, LabError> {
+        answer(self.exports.decay_svg(ask(request)?))
+    }
+
+    /// The gradient-decay numbers as CSV.
+    pub fn decay_csv(&self, request: &DecayRequest) -> Result<String, LabError> {
+        answer(self.exports.decay_csv(ask(request)?))
+    }
+
+    /// Draws time × unit heatmaps on `canvas`; where the time axis runs.
+    pub fn heatmap_draw(
+        &self,
+        canvas: &HtmlCanvasElement,
+        request: &HeatmapRequest,
+    ) -> Result<TimeAxis, LabError> {
+        answer(self.exports.heatmap_draw(canvas, ask(request)?))
+    }
+
+    /// The heatmaps as SVG.
+    pub fn heatmap_svg(&self, request: &HeatmapRequest) -> Result<String, LabError> {
+        answer(self.exports.heatmap_svg(ask(request)?))
+    }
+
+    /// Runs the clipping experiment and draws it on `canvas`.
+    pub fn clip_draw(
+        &self,
+        canvas: &HtmlCanvasElement,
+        request: &ClipRequest,
+    ) -> Result<ClipDrawn, LabError> {
+        answer(self.exports.clip_draw(canvas, ask(request)?))
+    }
+
+    /// The clipping view as SVG.
+    pub fn clip_svg(&self, request: &ClipRequest) -> Result<String, LabError> {
+        answer(self.exports.clip_svg(ask(request)?))
+    }
+
+    /// The clipping numbers as CSV.
+    pub fn clip_csv(&self, request: &ClipRequest) -> Result<String, LabError> {
+        answer(self.exports.clip_csv(ask(request)?))
+    }
+
+    /// Starts a training race in this instance.
+    pub fn training_start(&self, request: &RaceRequest) -> Result<Training, LabError> {
+        let race = self.exports.training_start(ask(request)?).map_err(|e| failure(&e))?;
+        Ok(Training { race, generation: self.generation })
+    }
+}
+
+/// A training race kept in one lab instance between calls.
+#[derive(Clone)]
+pub struct Training {
+    race: TrainingExports,
+    generation: u32,
+}
+
+impl Training {
+    /// Trains both networks for about `sequences` more sequences.
+    pub fn advance(&self, sequences: u32) -> Result<RaceStatus, LabError> {
+        answer(self.race.advance(sequences))
+    }
+
+    /// Where the race stands.
+    pub fn status(&self) -> Result<RaceStatus, LabError> {
+        answer(self.race.status())
+    }
+
+    /// Every measured point, CSV.
+    pub fn csv(&self) -> Result<String, LabError> {
+        self.race.csv().map_err(|e| failure(&e))
+    }
+
+    /// Draws the curves on `canvas` with `labels` (six lines).
+    pub fn draw(&self, canvas: &HtmlCanvasElement, labels: &str) -> Result<(), LabError> {
+        self.race.draw(canvas, labels).map_err(|e| failure(&e))
+    }
+
+    /// The curves as SVG.
+    pub fn svg(&self, labels: &str) -> Result<String, LabError> {
+        self.race.svg(labels).map_err(|e| failure(&e))
+    }
+
+    /// Frees the race's memory in the lab (nothing to free in an instance that panicked).
+    pub fn free(&self) {
+        if self.generation == GENERATION.get() {
+            let _ = self.race.free();
+        }
+    }
+}
+
+/// A scene's handle on the lab: `None` while it loads, then the lab or why it could not load.
+pub type LabSlot = RwSignal<Option<Result<Lab, String>>, LocalStorage>;
+
+/// Fetches the lab into `slot` (once per page and instance; later calls reuse it).
+fn fill(slot: LabSlot) {
     leptos::task::spawn_local(async move {
         let loaded = lab().await;
-        module.try_set(Some(loaded));
+        slot.try_set(Some(loaded));
     });
-    module
 }
 
-/// Runs `draw` with the lab once it has arrived; if it could not be loaded, says why in `error`
-/// (in `lang`). Does nothing while it is still on its way.
-pub fn with_lab(
-    module: RwSignal<Option<Result<Lab, String>>, LocalStorage>,
-    error: RwSignal<Option<String>>,
-    lang: crate::lessons::Lang,
-    draw: impl FnOnce(&Lab),
-) {
-    module.with(|m| match m {
+/// The lab for a scene. Starts loading it (once per page) if nobody has yet.
+pub fn use_lab() -> LabSlot {
+    let slot = RwSignal::new_local(None);
+    fill(slot);
+    slot
+}
+
+/// Runs `work` with the lab once it has arrived. While it is on its way nothing happens; if it
+/// could not be loaded, `error` says why (in `lang`); if the instance this scene holds has
+/// panicked since, a fresh one is fetched and `work` runs when it arrives (the slot is tracked).
+pub fn with_lab(slot: LabSlot, error: RwSignal<Option<String>>, lang: Lang, work: impl FnOnce(&Lab)) {
+    let held = slot.with(|m| m.clone());
+    match held {
         None => {}
-        Some(Err(e)) => error.set(Some(format!("{}: {e}", tr(Key::LabFailed, lang)))),
-        Some(Ok(lab)) => draw(lab),
-    });
+        Some(Err(e)) => error.set(Some(LabError::Unavailable(e).text(lang))),
+        Some(Ok(lab)) if !lab.is_current() => {
+            slot.set(None);
+            fill(slot);
+        }
+        Some(Ok(lab)) => work(&lab),
+    }
 }
 
-/// The lab, fetched and started the first time it is asked for.
-pub async fn lab() -> Result<Lab, String> {
+/// The lab, fetched and started the first time it is asked for (and again after a panic).
+async fn lab() -> Result<Lab, String> {
     if let Some(lab) = LOADED.with_borrow(Clone::clone) {
         return Ok(lab);
     }
-    let lab: Lab = JsFuture::from(load_lab("./lstm-lab.js")).await.map_err(|e| message(&e))?.unchecked_into();
+    let generation = GENERATION.get();
+    let exports =
+        JsFuture::from(load_lab("./lstm-lab.js", "./lstm-lab_bg.wasm")).await.map_err(|e| message(&e))?;
+    let lab = Lab { exports: exports.unchecked_into(), generation };
     LOADED.set(Some(lab.clone()));
     Ok(lab)
 }

@@ -79,8 +79,10 @@ impl<T: Real> GruCell<T> {
         let z = gate(self.clamps.update, &(a.rows(n, n) + b.rows(n, n)), sigmoid);
         let hn = b.rows(2 * n, n).into_owned();
         let n_gate = (a.rows(2 * n, n) + r.component_mul(&hn)).map(|v| v.tanh());
-        let h = n_gate.zip_zip_map(&z, h_prev, |nv, zv, hv| (T::one() - zv) * nv + zv * hv);
-        GruStep { x: x.clone(), h_prev: h_prev.clone(), r, z, hn, n: n_gate, h }
+        let kept = z.component_mul(h_prev);
+        let written = n_gate.zip_map(&z, |nv, zv| (T::one() - zv) * nv);
+        let h = &written + &kept;
+        GruStep { x: x.clone(), h_prev: h_prev.clone(), r, z, hn, n: n_gate, kept, written, h }
     }
 
     /// Runs the cell over a sequence from h_0 (zero when not given).
@@ -129,6 +131,14 @@ impl<T: Real> GruCell<T> {
             h_prevs: trace.steps.iter().map(|s| &s.h_prev).collect(),
         };
         sums.add_to(&mut grads.weight_ih, &mut grads.weight_hh, &mut grads.bias_ih, &mut grads.bias_hh);
-        Ok(Backward { grads, dh: dh_all, dc: Vec::new(), dx: dx_all, dh0: dh_next, dc0: DVector::zeros(0) })
+        Ok(Backward {
+            grads,
+            dh: dh_all,
+            dc: Vec::new(),
+            dc_belt: Vec::new(),
+            dx: dx_all,
+            dh0: dh_next,
+            dc0: DVector::zeros(0),
+        })
     }
 }

@@ -106,7 +106,9 @@ impl<T: Real> LstmCell<T> {
         let i = gate(self.clamps.input, &pre_i, sigmoid);
         let f = gate(self.clamps.forget, &pre_f, sigmoid);
         let g = pre_g.map(|v| v.tanh());
-        let c = f.component_mul(c_prev) + i.component_mul(&g);
+        let kept = f.component_mul(c_prev);
+        let written = i.component_mul(&g);
+        let c = &kept + &written;
         if let Some(p) = &self.peepholes {
             pre_o += p.output.component_mul(&c);
         }
@@ -125,6 +127,8 @@ impl<T: Real> LstmCell<T> {
             f,
             g,
             o,
+            kept,
+            written,
             c,
             squashed_c,
             h,
@@ -169,6 +173,7 @@ impl<T: Real> LstmCell<T> {
         let mut grads = crate::model::cell::Parameters::zeros_like(self);
         let mut dh_all = vec![DVector::zeros(n); trace.len()];
         let mut dc_all = vec![DVector::zeros(n); trace.len()];
+        let mut dc_belt = vec![DVector::zeros(n); trace.len()];
         let mut dx_all = vec![DVector::zeros(self.input_size()); trace.len()];
         let mut dh_next = DVector::zeros(n);
         let mut dc_next = dc_last.cloned().unwrap_or_else(|| DVector::zeros(n));
@@ -196,6 +201,7 @@ impl<T: Real> LstmCell<T> {
             dx_all[t] = self.weight_ih.tr_mul(&dz);
             dh_next = self.weight_hh.tr_mul(&dz);
             dc_next = dc.component_mul(&s.f);
+            dc_belt[t] = dc_next.clone();
             if let (Some(p), Some(gp)) = (&self.peepholes, &mut grads.peepholes) {
                 gp.input += dzi.component_mul(&s.c_prev);
                 gp.forget += dzf.component_mul(&s.c_prev);
@@ -212,7 +218,7 @@ impl<T: Real> LstmCell<T> {
             h_prevs: trace.steps.iter().map(|s| &s.h_prev).collect(),
         };
         sums.add_to(&mut grads.weight_ih, &mut grads.weight_hh, &mut grads.bias_ih, &mut grads.bias_hh);
-        Ok(Backward { grads, dh: dh_all, dc: dc_all, dx: dx_all, dh0: dh_next, dc0: dc_next })
+        Ok(Backward { grads, dh: dh_all, dc: dc_all, dc_belt, dx: dx_all, dh0: dh_next, dc0: dc_next })
     }
 }
 

@@ -96,7 +96,8 @@ impl<T: Real> Lstm1997Cell<T> {
         let i = gate(self.clamps.input, &pre_i, sigmoid);
         let g = pre_g.map(squash_g);
         let o = gate(self.clamps.output, &pre_o, sigmoid);
-        let c = c_prev + i.component_mul(&g);
+        let written = i.component_mul(&g);
+        let c = c_prev + &written;
         let squashed_c = c.map(squash_h);
         let h = o.component_mul(&squashed_c);
         LstmStep {
@@ -111,6 +112,8 @@ impl<T: Real> Lstm1997Cell<T> {
             f: DVector::from_element(n, T::one()),
             g,
             o,
+            kept: c_prev.clone(),
+            written,
             c,
             squashed_c,
             h,
@@ -154,6 +157,7 @@ impl<T: Real> Lstm1997Cell<T> {
         let mut grads = crate::model::cell::Parameters::zeros_like(self);
         let mut dh_all = vec![DVector::zeros(n); trace.len()];
         let mut dc_all = vec![DVector::zeros(n); trace.len()];
+        let mut dc_belt = vec![DVector::zeros(n); trace.len()];
         let mut dx_all = vec![DVector::zeros(self.input_size()); trace.len()];
         let mut dh_next = DVector::zeros(n);
         let mut dc_next = dc_last.cloned().unwrap_or_else(|| DVector::zeros(n));
@@ -180,6 +184,7 @@ impl<T: Real> Lstm1997Cell<T> {
             dh_next = self.weight_hh.tr_mul(&dz);
             // The CEC: ∂s_t/∂s_{t−1} = 1 exactly.
             dc_next = dc.clone();
+            dc_belt[t] = dc.clone();
             dh_all[t] = dh;
             dc_all[t] = dc;
         }
@@ -190,7 +195,7 @@ impl<T: Real> Lstm1997Cell<T> {
             h_prevs: trace.steps.iter().map(|s| &s.h_prev).collect(),
         };
         sums.add_to(&mut grads.weight_ih, &mut grads.weight_hh, &mut grads.bias_ih, &mut grads.bias_hh);
-        Ok(Backward { grads, dh: dh_all, dc: dc_all, dx: dx_all, dh0: dh_next, dc0: dc_next })
+        Ok(Backward { grads, dh: dh_all, dc: dc_all, dc_belt, dx: dx_all, dh0: dh_next, dc0: dc_next })
     }
 }
 

@@ -131,7 +131,15 @@ impl<T: Real> RnnCell<T> {
             h_prevs: trace.steps.iter().map(|s| &s.h_prev).collect(),
         };
         sums.add_to(&mut grads.weight_ih, &mut grads.weight_hh, &mut grads.bias_ih, &mut grads.bias_hh);
-        Ok(Backward { grads, dh: dh_all, dc: Vec::new(), dx: dx_all, dh0: dh_next, dc0: DVector::zeros(0) })
+        Ok(Backward {
+            grads,
+            dh: dh_all,
+            dc: Vec::new(),
+            dc_belt: Vec::new(),
+            dx: dx_all,
+            dh0: dh_next,
+            dc0: DVector::zeros(0),
+        })
     }
 }
 

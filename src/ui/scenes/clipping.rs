@@ -4,12 +4,13 @@
 
 use leptos::prelude::*;
 
+use crate::lab::protocol::{ClipDrawn, ClipRequest};
 use crate::lessons::{ClipPreset, Lang};
 use crate::model::clipping::{ClipSetup, MAX_STEPS};
 use crate::ui::i18n::{Key, tr};
-use crate::ui::lab::{message, use_lab, with_lab};
+use crate::ui::lab::{use_lab, with_lab};
 use crate::ui::use_lang;
-use crate::ui::widgets::export::{ExportButtons, download, text_url};
+use crate::ui::widgets::export::ExportButtons;
 use crate::ui::widgets::number::format_wide;
 use crate::ui::widgets::range::{RangeControl, two_decimals, whole};
 use crate::ui::widgets::viewport::use_viewport_width;
@@ -35,16 +36,6 @@ fn power_of_ten(v: f64) -> String {
     format_wide(10f64.powf(v))
 }
 
-/// What the lab measured, per length T (index T − 1).
-#[derive(Clone, Default, PartialEq)]
-struct Measured {
-    grad_norm: Vec<f64>,
-    clipped_norm: Vec<f64>,
-    loss: Vec<f64>,
-    loss_raw: Vec<f64>,
-    loss_clipped: Vec<f64>,
-}
-
 /// The clipping view.
 #[component]
 pub fn ClipScene(
@@ -57,41 +48,32 @@ pub fn ClipScene(
     let log_threshold = RwSignal::new(preset.threshold.log10());
     let lr = RwSignal::new(preset.lr);
     let marked = RwSignal::new(preset.steps as f64 * 0.75);
-    let setup = Memo::new(move |_| {
-        ClipSetup {
-            rho: rho.get(),
-            threshold: 10f64.powf(log_threshold.get()),
-            lr: lr.get(),
-            steps: preset.steps,
-            hidden: preset.hidden,
-            seed: preset.seed,
-        }
-        .to_numbers()
+    let setup = Memo::new(move |_| ClipSetup {
+        rho: rho.get(),
+        threshold: 10f64.powf(log_threshold.get()),
+        lr: lr.get(),
+        steps: preset.steps,
+        hidden: preset.hidden,
+        seed: preset.seed,
     });
     let module = use_lab();
     let viewport = use_viewport_width();
     let canvas = NodeRef::<leptos::html::Canvas>::new();
-    let measured = RwSignal::new(None::<Measured>);
+    let measured = RwSignal::new(None::<ClipDrawn>);
     let error = RwSignal::new(None::<String>);
     let marked_t = move || (marked.get().round() as usize).clamp(1, preset.steps);
+    let request =
+        move |lang: Lang| ClipRequest { setup: setup.get(), labels: labels(lang), marked: Some(marked_t()) };
     Effect::new(move |_| {
-        let (setup, lang, t) = (setup.get(), lang.get(), marked_t());
+        let (lang, request) = (lang.get(), request(lang.get()));
         viewport.track();
         let Some(canvas) = canvas.get() else { return };
-        with_lab(module, error, lang, |lab| {
-            match lab.clip_draw(&canvas, &setup, &labels(lang), Some(t as u32)) {
-                Ok(d) => {
-                    measured.set(Some(Measured {
-                        grad_norm: d.grad_norm(),
-                        clipped_norm: d.clipped_norm(),
-                        loss: d.loss(),
-                        loss_raw: d.loss_raw(),
-                        loss_clipped: d.loss_clipped(),
-                    }));
-                    error.set(None);
-                }
-                Err(e) => error.set(Some(format!("{}: {}", tr(Key::PlotFailed, lang), message(&e)))),
+        with_lab(module, error, lang, |lab| match lab.clip_draw(&canvas, &request) {
+            Ok(d) => {
+                measured.set(Some(d));
+                error.set(None);
             }
+            Err(e) => error.set(Some(e.text(lang))),
         });
     });
     let readout = move || {
@@ -120,23 +102,13 @@ pub fn ClipScene(
             ))
         })
     };
-    let export = move |what: &'static str| {
-        let (setup, lang) = (setup.get_untracked(), lang.get_untracked());
-        let Some(Ok(lab)) = module.get_untracked() else { return };
-        let t = Some(marked_t() as u32);
-        let url = match what {
-            "png" => canvas.get_untracked().and_then(|cv| cv.to_data_url().ok()).ok_or_else(String::new),
-            "svg" => lab
-                .clip_svg(&setup, &labels(lang), t)
-                .map(|s| text_url("image/svg+xml", &s))
-                .map_err(|e| message(&e)),
-            _ => lab.clip_csv(&setup).map(|s| text_url("text/csv", &s)).map_err(|e| message(&e)),
-        };
-        match url {
-            Ok(url) => download(&format!("gradient-clipping.{what}"), &url),
-            Err(e) => error.set(Some(format!("{}: {e}", tr(Key::PlotFailed, lang)))),
-        }
-    };
+    let export_text = Callback::new(move |format: &'static str| {
+        let lang = lang.get_untracked();
+        let request = untrack(move || request(lang));
+        let Some(Ok(lab)) = module.get_untracked() else { return Err(tr(Key::LabLoading, lang).to_string()) };
+        let text = if format == "svg" { lab.clip_svg(&request) } else { lab.clip_csv(&request) };
+        text.map_err(|e| e.text(lang))
+    });
     let ready = Signal::derive(move || measured.with(Option::is_some));
     let steps = preset.steps.min(MAX_STEPS) as f64;
     view! {
@@ -158,7 +130,7 @@ pub fn ClipScene(
                 </figcaption>
                 {move || error.get().map(|e| view! { <p class="scene-error" role="alert">{e}</p> })}
             </figure>
-            <ExportButtons prefix="clip-export" ready=ready on_export=Callback::new(export) />
+            <ExportButtons prefix="clip-export" file="gradient-clipping" ready=ready canvas=canvas text=export_text error=error />
         </section>
     }
 }

@@ -5,13 +5,14 @@
 use leptos::prelude::*;
 
 use super::decay_path::{LagCurves, LagPath};
+use crate::lab::protocol::{DecayRequest, Quantity};
 use crate::lessons::{DecayPreset, Lang};
 use crate::model::Activation;
 use crate::model::decay::{DecaySetup, MAX_STEPS};
 use crate::ui::i18n::{Key, tr};
-use crate::ui::lab::{message, use_lab, with_lab};
+use crate::ui::lab::{use_lab, with_lab};
 use crate::ui::use_lang;
-use crate::ui::widgets::export::{ExportButtons, download, text_url};
+use crate::ui::widgets::export::ExportButtons;
 use crate::ui::widgets::range::{RangeControl, two_decimals, whole};
 use crate::ui::widgets::viewport::use_viewport_width;
 
@@ -19,10 +20,9 @@ fn now() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
 
-/// The plot's six labels, one per line, in `lang`.
-/// The plot's six labels for `quantity` (0: Jacobians, 1: loss gradients), one per line.
-fn labels(lang: Lang, quantity: u32) -> String {
-    let keys = if quantity == 0 {
+/// The plot's six labels for `quantity`, one per line, in `lang`.
+fn labels(lang: Lang, quantity: Quantity) -> String {
+    let keys = if quantity == Quantity::Jacobian {
         [Key::DecayRnn, Key::DecayBound, Key::DecayLstm, Key::DecayBelt, Key::DecayXAxis, Key::DecayYAxis]
     } else {
         [
@@ -61,18 +61,15 @@ pub fn DecayScene(
     let forget_bias = RwSignal::new(preset.forget_bias);
     let forget_open = RwSignal::new(false);
     let driven = RwSignal::new(false);
-    let setup = Memo::new(move |_| {
-        DecaySetup {
-            rho: rho.get(),
-            activation: activation.get(),
-            steps: (steps.get().round() as usize).clamp(1, MAX_STEPS),
-            forget_bias: forget_bias.get(),
-            forget_open: forget_open.get(),
-            driven: driven.get(),
-            hidden: preset.hidden,
-            seed: preset.seed,
-        }
-        .to_numbers()
+    let setup = Memo::new(move |_| DecaySetup {
+        rho: rho.get(),
+        activation: activation.get(),
+        steps: (steps.get().round() as usize).clamp(1, MAX_STEPS),
+        forget_bias: forget_bias.get(),
+        forget_open: forget_open.get(),
+        driven: driven.get(),
+        hidden: preset.hidden,
+        seed: preset.seed,
     });
 
     // The lab module arrives asynchronously; until then the figure says so.
@@ -82,8 +79,8 @@ pub fn DecayScene(
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let drawn = RwSignal::new(None::<Drawn>);
     let lag = RwSignal::new(Some(preset.steps.min(20)));
-    // What is plotted: 0 the Jacobians, 1 the loss gradients.
-    let quantity = RwSignal::new(0u32);
+    // What is plotted: the Jacobians or the loss gradients.
+    let quantity = RwSignal::new(Quantity::Jacobian);
     let lag_curves = RwSignal::new(LagCurves::default());
     // A shorter sequence keeps the picked lag inside it.
     Effect::new(move |_| {
@@ -93,60 +90,51 @@ pub fn DecayScene(
         }
     });
     let error = RwSignal::new(None::<String>);
+    let request = move |lang: Lang| DecayRequest {
+        setup: setup.get(),
+        labels: labels(lang, quantity.get()),
+        quantity: quantity.get(),
+        lag: lag.get(),
+    };
     Effect::new(move |_| {
-        let (setup, lang, marked, shown) = (setup.get(), lang.get(), lag.get(), quantity.get());
+        let (lang, request) = (lang.get(), request(lang.get()));
         viewport.track();
         let Some(canvas) = canvas.get() else { return };
         with_lab(module, error, lang, |lab| {
             let start = now();
-            match lab.decay_draw(&canvas, &setup, &labels(lang, shown), shown, marked.map(|k| k as u32)) {
+            match lab.decay_draw(&canvas, &request) {
                 Ok(d) => {
-                    let mut note = vec![format!("{} {}", tr(Key::DecayAxisRange, lang), d.range())];
-                    if d.below() > 0 {
-                        note.push(format!("▼ {} {}", d.below(), tr(Key::DecayBelow, lang)));
+                    let mut note = vec![format!("{} {}", tr(Key::DecayAxisRange, lang), d.range)];
+                    if d.below > 0 {
+                        note.push(format!("▼ {} {}", d.below, tr(Key::DecayBelow, lang)));
                     }
-                    if d.above() > 0 {
-                        note.push(format!("▲ {} {}", d.above(), tr(Key::DecayAbove, lang)));
+                    if d.above > 0 {
+                        note.push(format!("▲ {} {}", d.above, tr(Key::DecayAbove, lang)));
                     }
                     drawn.set(Some(Drawn {
-                        series: d.series(),
+                        series: d.series,
                         note: note.join(" · "),
-                        compute_ms: d.compute_ms(),
+                        compute_ms: d.compute_ms,
                         draw_ms: now() - start,
-                        x_axis: (d.x_left(), d.x_right(), d.x_max()),
+                        x_axis: (d.x_pixels.0, d.x_pixels.1, d.x_max),
                     }));
-                    let curves = LagCurves { rnn: d.rnn(), lstm: d.lstm(), belt: d.belt() };
+                    let curves = LagCurves { rnn: d.rnn, lstm: d.lstm, belt: d.belt };
                     if lag_curves.with_untracked(|c| *c != curves) {
                         lag_curves.set(curves);
                     }
                     error.set(None);
                 }
-                Err(e) => error.set(Some(format!("{}: {}", tr(Key::PlotFailed, lang), message(&e)))),
+                Err(e) => error.set(Some(e.text(lang))),
             }
         });
     });
-
-    let export = move |what: &'static str| {
-        let (setup, lang) = (setup.get_untracked(), lang.get_untracked());
-        let Some(Ok(lab)) = module.get_untracked() else { return };
-        let done = match what {
-            "png" => canvas.get_untracked().and_then(|cv| cv.to_data_url().ok()).ok_or_else(String::new),
-            "svg" => lab
-                .decay_svg(
-                    &setup,
-                    &labels(lang, quantity.get_untracked()),
-                    quantity.get_untracked(),
-                    lag.get_untracked().map(|k| k as u32),
-                )
-                .map(|s| text_url("image/svg+xml", &s))
-                .map_err(|e| message(&e)),
-            _ => lab.decay_csv(&setup).map(|s| text_url("text/csv", &s)).map_err(|e| message(&e)),
-        };
-        match done {
-            Ok(url) => download(&format!("gradient-decay.{what}"), &url),
-            Err(e) => error.set(Some(format!("{}: {e}", tr(Key::PlotFailed, lang)))),
-        }
-    };
+    let export_text = Callback::new(move |format: &'static str| {
+        let lang = lang.get_untracked();
+        let request = untrack(move || request(lang));
+        let Some(Ok(lab)) = module.get_untracked() else { return Err(tr(Key::LabLoading, lang).to_string()) };
+        let text = if format == "svg" { lab.decay_svg(&request) } else { lab.decay_csv(&request) };
+        text.map_err(|e| e.text(lang))
+    });
     let activation_options = Activation::ALL
         .map(|a| view! { <option value=a.name() selected=move || activation.get() == a>{a.name()}</option> })
         .into_iter()
@@ -196,12 +184,12 @@ pub fn DecayScene(
                 {check(Key::DecayDriven, "decay-driven", driven)}
             </div>
             <div class="mode-switch plot-quantity" role="radiogroup" aria-label=move || tr(Key::DecayQuantity, lang.get())>
-                <button role="radio" data-testid="decay-show-jacobian" aria-checked=move || (quantity.get() == 0).to_string()
-                    on:click=move |_| quantity.set(0)>{move || tr(Key::DecayShowJacobian, lang.get())}</button>
-                <button role="radio" data-testid="decay-show-loss" aria-checked=move || (quantity.get() == 1).to_string()
-                    on:click=move |_| quantity.set(1)>{move || tr(Key::DecayShowLoss, lang.get())}</button>
+                <button role="radio" data-testid="decay-show-jacobian" aria-checked=move || (quantity.get() == Quantity::Jacobian).to_string()
+                    on:click=move |_| quantity.set(Quantity::Jacobian)>{move || tr(Key::DecayShowJacobian, lang.get())}</button>
+                <button role="radio" data-testid="decay-show-loss" aria-checked=move || (quantity.get() == Quantity::LossGradient).to_string()
+                    on:click=move |_| quantity.set(Quantity::LossGradient)>{move || tr(Key::DecayShowLoss, lang.get())}</button>
             </div>
-            <figure class="plot" data-testid="decay-plot" data-quantity=move || if quantity.get() == 0 { "jacobian" } else { "loss" } aria-busy=move || (!ready()).to_string()
+            <figure class="plot" data-testid="decay-plot" data-quantity=move || if quantity.get() == Quantity::Jacobian { "jacobian" } else { "loss" } aria-busy=move || (!ready()).to_string()
                 data-series=move || drawn.with(|d| d.as_ref().map(|d| d.series.clone()).unwrap_or_default())
                 data-draw-ms=move || drawn.with(|d| d.as_ref().map_or(String::new(), |d| format!("{:.3}", d.draw_ms)))
                 data-x-axis=move || {
@@ -231,7 +219,7 @@ pub fn DecayScene(
                     } />
             </label>
             <LagPath curves=lag_curves.into() lag=lag />
-            <ExportButtons prefix="export" ready=Signal::derive(ready) on_export=Callback::new(export) />
+            <ExportButtons prefix="export" file="gradient-decay" ready=Signal::derive(ready) canvas=canvas text=export_text error=error />
         </section>
     }
 }

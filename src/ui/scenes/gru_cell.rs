@@ -42,7 +42,7 @@ pub(crate) fn GruDiagram(
                 {linked_term("h", linked, svg_vector(1024.0 - w, 72.0, at(|s| s.h.as_slice().to_vec()), "gru-h", named("h", 1, Key::HiddenNow), 1.0, cw))}
                 {op(zx, 120.0, "×")}
                 {op(nx, 120.0, "+")}
-                {svg_vector(zx + 24.0, 150.0, at(|s| s.z.component_mul(&s.h_prev).as_slice().to_vec()), "gru-zh", fixed("z ⊙ h".into()), 1.0, cw)}
+                {svg_vector(zx + 24.0, 150.0, at(|s| s.kept.as_slice().to_vec()), "gru-zh", fixed("z ⊙ h".into()), 1.0, cw)}
                 // z keeps part of h_{t−1} ...
                 <line x1=zx y1=292.0 x2=zx y2=136.0 class="flow" marker-end="url(#arrow-g)" />
                 // ... and 1 − z lets the candidate in.
@@ -53,7 +53,7 @@ pub(crate) fn GruDiagram(
                 {op(nx, 200.0, "×")}
                 <line x1=nx y1=185.0 x2=nx y2=136.0 class="flow" marker-end="url(#arrow-g)" />
                 <line x1=nx y1=292.0 x2=nx y2=216.0 class="flow" />
-                {svg_vector(nx + 24.0, 150.0, at(|s| s.z.map(|z| 1.0 - z).component_mul(&s.n).as_slice().to_vec()), "gru-zn", fixed("(1 − z) ⊙ n".into()), 1.0, cw)}
+                {svg_vector(nx + 24.0, 150.0, at(|s| s.written.as_slice().to_vec()), "gru-zn", fixed("(1 − z) ⊙ n".into()), 1.0, cw)}
                 // The reset gate scales what the candidate reads of h_{t−1}.
                 <line x1=rx + 30.0 y1=311.0 x2=nx - 30.0 y2=311.0 class="flow" marker-end="url(#arrow-g)" />
                 <text x=(rx + nx) / 2.0 y=304.0 text-anchor="middle" class="vec-label">"r ⊙ (Uₙ h + cₙ)"</text>

@@ -8,11 +8,12 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use nalgebra::DVector;
 
+use crate::lab::protocol::HeatmapRequest;
 use crate::model::network::{AnyTrace, CellKind};
 use crate::ui::i18n::{Key, tr};
-use crate::ui::lab::{message, use_lab, with_lab};
+use crate::ui::lab::{use_lab, with_lab};
 use crate::ui::use_lang;
-use crate::ui::widgets::export::{ExportButtons, download, text_url};
+use crate::ui::widgets::export::ExportButtons;
 use crate::ui::widgets::viewport::use_viewport_width;
 
 /// One panel: its name, short column name for the CSV, the values per step, signed or a gate.
@@ -54,7 +55,7 @@ fn series_of(kind: CellKind, trace: &AnyTrace<f64>) -> Vec<Series> {
 #[derive(Clone)]
 struct Flat {
     values: Vec<f64>,
-    signed: Vec<u8>,
+    signed: Vec<bool>,
     keys: Vec<Key>,
     columns: Vec<&'static str>,
     steps: usize,
@@ -65,7 +66,7 @@ fn flatten(series: &[Series], hidden: usize) -> Flat {
     let steps = series.first().map_or(0, |s| s.steps.len());
     Flat {
         values: series.iter().flat_map(|s| s.steps.iter().flat_map(|v| v.iter().copied())).collect(),
-        signed: series.iter().map(|s| u8::from(s.signed)).collect(),
+        signed: series.iter().map(|s| s.signed).collect(),
         keys: series.iter().map(|s| s.key).collect(),
         columns: series.iter().map(|s| s.column).collect(),
         steps,
@@ -78,6 +79,18 @@ impl Flat {
         let mut lines: Vec<&str> = self.keys.iter().map(|k| tr(*k, lang)).collect();
         lines.push(tr(Key::HeatStepAxis, lang));
         lines.join("\n")
+    }
+
+    /// What the lab needs to draw the panels in `lang` with step `cursor` outlined.
+    fn request(&self, lang: crate::lessons::Lang, cursor: usize) -> HeatmapRequest {
+        HeatmapRequest {
+            values: self.values.clone(),
+            steps: self.steps,
+            hidden: self.hidden,
+            signed: self.signed.clone(),
+            labels: self.labels(lang),
+            cursor: Some(cursor.min(self.steps - 1)),
+        }
     }
 
     fn value(&self, panel: usize, t: usize, j: usize) -> f64 {
@@ -147,26 +160,15 @@ pub(super) fn GateHeatmaps(
         viewport.track();
         let Some(canvas) = canvas.get() else { return };
         with_lab(module, error, lang, |lab| {
-            flat.with_value(|f| {
-                let cursor = cursor.min(f.steps - 1);
-                let labels = f.labels(lang);
-                match lab.heatmap_draw(
-                    &canvas,
-                    &f.values,
-                    f.steps as u32,
-                    f.hidden as u32,
-                    &f.signed,
-                    &labels,
-                    Some(cursor as u32),
-                ) {
-                    Ok(a) => {
-                        axis.set(Some((a.x_left(), a.x_right())));
-                        drawn_step.set(Some(cursor));
-                        error.set(None);
-                    }
-                    Err(e) => error.set(Some(format!("{}: {}", tr(Key::PlotFailed, lang), message(&e)))),
+            let request = flat.with_value(|f| f.request(lang, cursor));
+            match lab.heatmap_draw(&canvas, &request) {
+                Ok(a) => {
+                    axis.set(Some((a.left, a.right)));
+                    drawn_step.set(request.cursor);
+                    error.set(None);
                 }
-            })
+                Err(e) => error.set(Some(e.text(lang))),
+            }
         });
     });
     // A click on a column opens that step.
@@ -180,29 +182,15 @@ pub(super) fn GateHeatmaps(
                 as usize);
         }
     };
-    let export = move |what: &'static str| {
-        let Some(Ok(lab)) = module.get_untracked() else { return };
+    let export_text = Callback::new(move |format: &'static str| {
         let lang = lang.get_untracked();
-        let done = flat.with_value(|f| match what {
-            "png" => canvas.get_untracked().and_then(|cv| cv.to_data_url().ok()).ok_or_else(String::new),
-            "svg" => lab
-                .heatmap_svg(
-                    &f.values,
-                    f.steps as u32,
-                    f.hidden as u32,
-                    &f.signed,
-                    &f.labels(lang),
-                    Some(step.get_untracked() as u32),
-                )
-                .map(|s| text_url("image/svg+xml", &s))
-                .map_err(|e| message(&e)),
-            _ => Ok(text_url("text/csv", &f.csv())),
-        });
-        match done {
-            Ok(url) => download(&format!("gates-over-time.{what}"), &url),
-            Err(e) => error.set(Some(format!("{}: {e}", tr(Key::PlotFailed, lang)))),
+        if format == "csv" {
+            return Ok(flat.with_value(Flat::csv));
         }
-    };
+        let Some(Ok(lab)) = module.get_untracked() else { return Err(tr(Key::LabLoading, lang).to_string()) };
+        let request = flat.with_value(|f| f.request(lang, step.get_untracked()));
+        lab.heatmap_svg(&request).map_err(|e| e.text(lang))
+    });
     let ready = Signal::derive(move || drawn_step.get().is_some());
     view! {
         <div class="heatmaps" data-testid="heatmaps">
@@ -219,7 +207,7 @@ pub(super) fn GateHeatmaps(
                 })}
                 {move || error.get().map(|e| view! { <p class="scene-error" role="alert">{e}</p> })}
             </figure>
-            <ExportButtons prefix="heatmap-export" ready=ready on_export=Callback::new(export) />
+            <ExportButtons prefix="heatmap-export" file="gates-over-time" ready=ready canvas=canvas text=export_text error=error />
         </div>
     }
     .into_any()

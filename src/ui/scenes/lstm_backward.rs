@@ -23,9 +23,11 @@ pub fn LstmBackwardPanel(
 ) -> impl IntoView {
     let lang = use_lang();
     let len = trace.len();
-    let Some(s) = trace.steps.get(step) else { return ().into_any() };
-    let norms_h: Vec<f64> = back.dh.iter().map(|d| d.norm()).collect();
-    let norms_c: Vec<f64> = back.dc.iter().map(|d| d.norm()).collect();
+    if step >= len {
+        return ().into_any();
+    }
+    let norms_h = back.dh_norms();
+    let norms_c = back.dc_norms();
     let top = norms_h.iter().chain(&norms_c).fold(0.0_f64, |m, &v| m.max(v)).max(1e-300);
     let row = |norms: Vec<f64>, id: &'static str| {
         norms
@@ -42,7 +44,7 @@ pub fn LstmBackwardPanel(
             .collect_view()
     };
     // What reaches c_{t−1} straight along the belt: dL/dc_t ⊙ f_t.
-    let belt = back.dc[step].component_mul(&s.f);
+    let belt = back.dc_belt[step].clone();
     let dc_prev = if step == 0 { back.dc0.clone() } else { back.dc[step - 1].clone() };
     view! {
         <div class="backward" data-testid="backward-panel">

@@ -154,7 +154,7 @@ pub(crate) fn LstmDiagram(
                 <line x1=gx y1=200.0 x2=write_x + 15.0 y2=200.0 class="flow" />
                 {op(write_x, 200.0, "×")}
                 <line x1=write_x y1=185.0 x2=write_x y2=136.0 class="flow" marker-end="url(#arrow-l)" />
-                {svg_vector(write_x + 24.0, 160.0, at(|s| s.i.component_mul(&s.g).as_slice().to_vec()), "lstm-ig", fixed("i ⊙ g".into()), 1.0, cw)}
+                {svg_vector(write_x + 24.0, 160.0, at(|s| s.written.as_slice().to_vec()), "lstm-ig", fixed("i ⊙ g".into()), 1.0, cw)}
                 // Reading the belt out: tanh(c), times o, gives h.
                 <line x1=read_x y1=120.0 x2=read_x y2=160.0 class="flow" marker-end="url(#arrow-l)" />
                 <rect x=read_x - 26.0 y=162.0 width=52.0 height=26.0 rx=13.0 class="squash" />

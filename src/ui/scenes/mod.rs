@@ -5,7 +5,6 @@ mod decay;
 mod decay_path;
 mod diagram;
 mod explore;
-mod explore_detail;
 mod gru_cell;
 mod heatmaps;
 mod lstm_backward;

@@ -6,12 +6,13 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use crate::lab::protocol::RaceStatus;
 use crate::lessons::{Lang, RacePreset};
 use crate::model::train::race::{MAX_LAG, RaceSetup, SLICE};
 use crate::ui::i18n::{Key, tr};
-use crate::ui::lab::{Training, message, use_lab};
+use crate::ui::lab::{Training, use_lab, with_lab};
 use crate::ui::use_lang;
-use crate::ui::widgets::export::{ExportButtons, download, text_url};
+use crate::ui::widgets::export::ExportButtons;
 use crate::ui::widgets::viewport::use_viewport_width;
 
 /// Sequences trained per tick: one slice (a few milliseconds for both networks), so the curves
@@ -26,7 +27,7 @@ fn labels(lang: Lang) -> String {
         .join("\n")
 }
 
-fn percent(v: Option<&f64>) -> String {
+fn percent(v: Option<f64>) -> String {
     v.map_or("–".into(), |v| format!("{:.0}\u{a0}%", v * 100.0))
 }
 
@@ -42,22 +43,28 @@ pub fn TrainingScene(
     let viewport = use_viewport_width();
     let race = RwSignal::new_local(None::<Training>);
     let playing = RwSignal::new(false);
-    // Bumped after every slice of training, so the figure and its numbers follow.
-    let version = RwSignal::new(0u32);
+    // Where the race stands, updated after every slice of training; the figure follows it.
+    let status = RwSignal::new(RaceStatus::default());
     let error = RwSignal::new(None::<String>);
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let restarts = RwSignal::new(0u32);
+    // Drops the race (freeing its memory in the lab) and says why, if there is a reason.
+    let drop_race = move |why: Option<String>| {
+        if let Some(Some(old)) = race.try_get_untracked() {
+            old.free();
+        }
+        race.try_set(None);
+        playing.try_set(false);
+        if let Some(why) = why {
+            error.try_set(Some(why));
+        }
+    };
 
-    // A fresh race whenever the lab arrives or the lag changes; the old one's memory is freed.
+    // A fresh race whenever the lab arrives, the lag changes or the learner starts over.
     Effect::new(move |_| {
         restarts.track();
         let lag = (lag.get().round() as usize).clamp(1, MAX_LAG);
-        let Some(Ok(lab)) = module.get() else {
-            if let Some(Err(e)) = module.get() {
-                error.set(Some(format!("{}: {e}", tr(Key::LabFailed, lang.get_untracked()))));
-            }
-            return;
-        };
+        let lang = lang.get_untracked();
         let setup = RaceSetup {
             lag,
             symbols: preset.symbols,
@@ -65,24 +72,19 @@ pub fn TrainingScene(
             seed: preset.seed,
             ..Default::default()
         };
-        match lab.training_start(&setup.to_numbers()) {
-            Ok(fresh) => {
-                if let Some(old) = race.get_untracked() {
-                    old.free();
+        with_lab(module, error, lang, |lab| {
+            drop_race(None);
+            match lab.training_start(&setup).and_then(|fresh| Ok((fresh.status()?, fresh))) {
+                Ok((now, fresh)) => {
+                    race.set(Some(fresh));
+                    status.set(now);
+                    error.set(None);
                 }
-                race.set(Some(fresh));
-                playing.set(false);
-                error.set(None);
-                version.update(|v| *v += 1);
+                Err(e) => error.set(Some(e.text(lang))),
             }
-            Err(e) => error.set(Some(message(&e))),
-        }
+        });
     });
-    on_cleanup(move || {
-        if let Some(Some(old)) = race.try_get_untracked() {
-            old.free();
-        }
-    });
+    on_cleanup(move || drop_race(None));
 
     // Training runs on a timer while playing and stops by itself at the budget.
     let tick = move || {
@@ -90,62 +92,53 @@ pub fn TrainingScene(
         if playing.try_get_untracked() != Some(true) {
             return;
         }
-        let seen = r.advance(PER_TICK);
-        let stopped = r.stopped();
-        if !stopped.is_empty() {
-            error.try_set(Some(format!("{}: {stopped}", tr(Key::RaceStopped, lang.get_untracked()))));
+        let lang = lang.get_untracked();
+        match r.advance(PER_TICK) {
+            Ok(now) => {
+                if let Some(why) = &now.stopped {
+                    error.try_set(Some(format!("{}: {why}", tr(Key::RaceStopped, lang))));
+                }
+                if now.seen >= preset.budget || now.stopped.is_some() {
+                    playing.try_set(false);
+                }
+                status.try_set(now);
+            }
+            Err(e) => drop_race(Some(e.text(lang))),
         }
-        if seen as usize >= preset.budget || !stopped.is_empty() {
-            playing.try_set(false);
-        }
-        version.try_update(|v| *v += 1);
     };
     if let Ok(handle) = set_interval_with_handle(tick, TICK) {
         on_cleanup(move || handle.clear());
     }
 
     Effect::new(move |_| {
-        let (_, lang) = (version.get(), lang.get());
+        let lang = lang.get();
+        status.track();
         viewport.track();
         let (Some(canvas), Some(r)) = (canvas.get(), race.get()) else { return };
         if let Err(e) = r.draw(&canvas, &labels(lang)) {
-            error.set(Some(format!("{}: {}", tr(Key::PlotFailed, lang), message(&e))));
+            drop_race(Some(e.text(lang)));
         }
     });
-    let seen = move || {
-        version.get();
-        race.with(|r| r.as_ref().map_or(0, Training::seen))
-    };
-    let series = move || {
-        version.get();
-        race.with(|r| r.as_ref().map(Training::series).unwrap_or_default())
-    };
-    let status = move || {
-        version.get();
-        let acc = race.with(|r| r.as_ref().map(Training::accuracy).unwrap_or_default());
+    let seen = move || status.with(|s| s.seen);
+    let series = move || status.with(|s| s.series.clone());
+    let readout = move || {
+        let acc = status.with(|s| s.accuracy);
         format!(
             "{} {} / {} · RNN {} · LSTM {}",
             tr(Key::RaceSeen, lang.get()),
             seen(),
             preset.budget,
-            percent(acc.first()),
-            percent(acc.get(1))
+            percent(acc.map(|a| a[0])),
+            percent(acc.map(|a| a[1]))
         )
     };
-    let done = move || seen() as usize >= preset.budget;
-    let export = move |what: &'static str| {
+    let done = move || seen() >= preset.budget;
+    let export_text = Callback::new(move |format: &'static str| {
         let lang = lang.get_untracked();
-        let Some(r) = race.get_untracked() else { return };
-        let url = match what {
-            "png" => canvas.get_untracked().and_then(|cv| cv.to_data_url().ok()).ok_or_else(String::new),
-            "svg" => r.svg(&labels(lang)).map(|s| text_url("image/svg+xml", &s)).map_err(|e| message(&e)),
-            _ => Ok(text_url("text/csv", &r.csv())),
-        };
-        match url {
-            Ok(url) => download(&format!("training-race.{what}"), &url),
-            Err(e) => error.set(Some(format!("{}: {e}", tr(Key::PlotFailed, lang)))),
-        }
-    };
+        let Some(r) = race.get_untracked() else { return Err(tr(Key::LabLoading, lang).to_string()) };
+        let text = if format == "svg" { r.svg(&labels(lang)) } else { r.csv() };
+        text.map_err(|e| e.text(lang))
+    });
     let ready = Signal::derive(move || race.with(Option::is_some));
 
     view! {
@@ -181,11 +174,11 @@ pub fn TrainingScene(
                 data-seen=seen data-done=move || done().to_string() data-series=series>
                 <canvas node_ref=canvas class="plot-canvas" role="img" aria-label=move || tr(Key::SceneRaceTitle, lang.get())></canvas>
                 <figcaption class="plot-note" data-testid="race-status" aria-live="polite">
-                    {move || if ready.get() { status() } else { tr(Key::LabLoading, lang.get()).to_string() }}
+                    {move || if ready.get() { readout() } else { tr(Key::LabLoading, lang.get()).to_string() }}
                 </figcaption>
                 {move || error.get().map(|e| view! { <p class="scene-error" role="alert">{e}</p> })}
             </figure>
-            <ExportButtons prefix="race-export" ready=ready on_export=Callback::new(export) />
+            <ExportButtons prefix="race-export" file="training-race" ready=ready canvas=canvas text=export_text error=error />
         </section>
     }
 }

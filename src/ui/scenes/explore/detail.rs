@@ -4,13 +4,13 @@
 use leptos::prelude::*;
 use nalgebra::DVector;
 
-use super::explore::{Model, kind_id};
-use super::gru_cell::GruDiagram;
-use super::lstm_cell::{LstmDiagram, LstmEquations};
+use super::{Model, kind_id};
 use crate::model::cell::Parameters;
 use crate::model::network::AnyTrace;
 use crate::ui::i18n::{Key, tr};
 use crate::ui::markup_view::Math;
+use crate::ui::scenes::gru_cell::GruDiagram;
+use crate::ui::scenes::lstm_cell::{LstmDiagram, LstmEquations};
 use crate::ui::use_lang;
 use crate::ui::widgets::vector::{MatrixTable, VectorColumn};
 

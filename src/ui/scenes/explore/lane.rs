@@ -1,0 +1,155 @@
+//! One cell over the whole sequence, folded into its loop or unrolled into a row of copies.
+
+use leptos::prelude::*;
+use nalgebra::DVector;
+
+use super::{KINDS, Model, kind_id};
+use crate::model::network::{AnyTrace, CellKind};
+use crate::ui::i18n::{Key, tr};
+use crate::ui::scenes::diagram::arrow_marker;
+use crate::ui::use_lang;
+use crate::ui::widgets::number::value_fill;
+use crate::ui::widgets::time_cursor::open_on_key;
+
+const UNIT: f64 = 12.0;
+const LEFT: f64 = 44.0;
+const HEIGHT: f64 = 196.0;
+
+fn col_width(hidden: usize) -> f64 {
+    (UNIT * hidden as f64 + 30.0).max(76.0)
+}
+
+/// A row of small squares, one per unit, each with its exact value in a tooltip.
+fn squares(
+    values: &[f64],
+    x0: f64,
+    y: f64,
+    name: String,
+    scale: f64,
+    testid: String,
+) -> impl IntoView + use<> {
+    values
+        .iter()
+        .enumerate()
+        .map(|(j, &v)| {
+            view! {
+                <rect x=x0 + UNIT * j as f64 y=y width=UNIT - 1.0 height=UNIT - 1.0 rx=2.0 class="unit"
+                    fill=value_fill(v, scale) data-testid=format!("{testid}-{j}") data-value=v.to_string()>
+                    <title>{format!("{name}[{}] = {v}", j + 1)}</title>
+                </rect>
+            }
+        })
+        .collect_view()
+}
+
+/// One cell over the whole sequence: folded into its loop, or unrolled into a row of copies.
+#[component]
+pub(super) fn Lane(model: Model, step: RwSignal<usize>, folded: RwSignal<bool>) -> impl IntoView {
+    let lang = use_lang();
+    let Ok(trace) = model.trace.clone() else {
+        let message = model.trace.err().unwrap_or_default();
+        return view! { <p class="scene-error" role="alert">{move || tr(Key::ModelError, lang.get())} ": " {message.clone()}</p> }
+            .into_any();
+    };
+    let id = kind_id(model.kind);
+    let chars = model.chars.clone();
+    let hs = trace.hidden_states();
+    let cs: Option<Vec<DVector<f64>>> = match &*trace {
+        AnyTrace::Lstm(t) => Some(t.steps.iter().map(|s| s.c.clone()).collect()),
+        _ => None,
+    };
+    let n = model.cell.hidden_size();
+    let col = col_width(n);
+    let len = hs.len();
+    let cell_label = match model.kind {
+        CellKind::Rnn(a) => a.name(),
+        CellKind::Lstm { .. } => "LSTM",
+        CellKind::Lstm1997 => "LSTM '97",
+        CellKind::Gru => "GRU",
+    };
+    let columns = hs
+        .iter()
+        .enumerate()
+        .map(|(t, h)| {
+            let cx = col / 2.0;
+            let row_x = cx - UNIT * n as f64 / 2.0;
+            let is_current = move || step.get() == t;
+            let offset = move || if folded.get() { 0.0 } else { col * t as f64 };
+            let belt = cs.as_ref().map(|cs| {
+                let c = cs[t].as_slice().to_vec();
+                view! {
+                    <line x1=0.0 y1=86.0 x2=col y2=86.0 class="belt lane-belt" />
+                    {squares(&c, row_x, 80.0, format!("c_{}", t + 1), 2.0, format!("{id}-c-{}", t + 1))}
+                }
+            });
+            view! {
+                <g class="lane-col" class:current=is_current
+                    style=move || format!("transform: translateX({}px)", offset())
+                    role="button" tabindex=move || if folded.get() && !is_current() { "-1" } else { "0" }
+                    aria-hidden=move || (folded.get() && !is_current()).to_string()
+                    data-testid=format!("{id}-col-{}", t + 1)
+                    aria-label=move || format!("{} {}", tr(Key::StepOf, lang.get()), t + 1)
+                    aria-pressed=move || is_current().to_string()
+                    on:click=move |_| step.set(t)
+                    on:keydown=move |ev| open_on_key(&ev, || step.set(t))>
+                    <rect x=3.0 y=2.0 width=col - 6.0 height=HEIGHT - 4.0 rx=8.0 class="col-bg" />
+                    <text x=cx y=16.0 text-anchor="middle" class="col-label">{format!("t = {}", t + 1)}</text>
+                    {squares(h.as_slice(), row_x, 26.0, format!("h_{}", t + 1), 1.0, format!("{id}-h-{}", t + 1))}
+                    <line x1=cx y1=70.0 x2=cx y2=42.0 class="flow" marker-end="url(#arrow-x)" />
+                    <rect x=cx - 30.0 y=70.0 width=60.0 height=56.0 rx=8.0 class="cell-box" />
+                    {belt}
+                    <text x=cx y=116.0 text-anchor="middle" class="cell-label">{cell_label}</text>
+                    <line x1=cx + 30.0 y1=104.0 x2=col y2=104.0 class="flow lane-next" />
+                    <line x1=0.0 y1=104.0 x2=cx - 30.0 y2=104.0 class="flow" marker-end="url(#arrow-x)" />
+                    <line x1=cx y1=158.0 x2=cx y2=128.0 class="flow" marker-end="url(#arrow-x)" />
+                    {match chars.as_ref().and_then(|c| c.get(t)) {
+                        Some(ch) => view! {
+                            <rect x=cx - 20.0 y=160.0 width=40.0 height=18.0 rx=9.0 class="x-pill x-char" />
+                            <text x=cx y=174.0 text-anchor="middle" class="x-char-text">{ch.to_string()}</text>
+                        }.into_any(),
+                        None => view! {
+                            <rect x=cx - 20.0 y=160.0 width=40.0 height=18.0 rx=9.0 class="x-pill" fill=value_fill(model_x(&trace, t), 1.0) />
+                        }.into_any(),
+                    }}
+                    <text x=cx y=190.0 text-anchor="middle" class="x-label">{format!("x{}", sub(t + 1))}</text>
+                </g>
+            }
+        })
+        .collect_view();
+    let width = move || if folded.get() { LEFT + col + 40.0 } else { LEFT + col * len as f64 + 8.0 };
+    view! {
+        <figure class="lane" data-testid=format!("lane-{id}") data-folded=move || folded.get().to_string()>
+            <figcaption class="lane-title">{move || tr(KINDS.iter().find(|k| k.1 == id).map_or(Key::KindRnn, |k| k.2), lang.get())}</figcaption>
+            <div class="lane-scroll">
+                <svg class="lane-svg" viewBox=move || format!("0 0 {} {HEIGHT}", width()) width=width height=HEIGHT
+                    role="group" aria-label=move || tr(Key::ExploreUnrolledLabel, lang.get())>
+                    {arrow_marker("arrow-x")}
+                    <text x=2.0 y=100.0 class="h0-label">"h₀"</text>
+                    <g transform=format!("translate({LEFT} 0)")>
+                        {columns}
+                        // The loop of the folded cell: h_t goes round into the next step.
+                        <path class="fold-loop" class:shown=move || folded.get()
+                            d=format!("M {} 104 C {} 104 {} 150 {} 150 L {} 150 C {} 150 {} 104 {} 104",
+                                col / 2.0 + 30.0, col + 20.0, col + 20.0, col / 2.0, col / 2.0, -20.0, -20.0, col / 2.0 - 30.0)
+                            marker-end="url(#arrow-x)" />
+                    </g>
+                </svg>
+            </div>
+        </figure>
+    }
+    .into_any()
+}
+
+fn model_x(trace: &AnyTrace<f64>, t: usize) -> f64 {
+    let x = match trace {
+        AnyTrace::Rnn(r) => r.steps.get(t).map(|s| s.x[0]),
+        AnyTrace::Lstm(l) => l.steps.get(t).map(|s| s.x[0]),
+        AnyTrace::Gru(g) => g.steps.get(t).map(|s| s.x[0]),
+    };
+    x.unwrap_or(0.0)
+}
+
+/// `12` → `₁₂`, for labels inside SVG text.
+fn sub(n: usize) -> String {
+    n.to_string().chars().filter_map(|c| c.to_digit(10).and_then(|d| char::from_u32(0x2080 + d))).collect()
+}

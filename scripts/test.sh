@@ -3,6 +3,7 @@
 #   1. cargo fmt --check             4. cargo test (native: model, lessons, state, i18n)
 #   2. cargo clippy -D warnings      5. release trunk build + bundle-size budget
 #   3. the model builds without web  6. browser tests (Playwright + Debian Chromium) on dist/
+#   7. the README's generated figures: current (bundle sizes, test counts) and not edited by hand
 set -uo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
@@ -43,6 +44,7 @@ native_log="$ARTIFACTS/cargo-test.log"
 cargo test --locked 2>&1 | tee "$native_log"
 status=${PIPESTATUS[0]}
 count cargo_counts "$native_log"
+native_passed=$passed
 [ "$status" = 0 ] || { echo "cargo test failed"; [ "$failed" -gt 0 ] || failed=1; summary; exit 1; }
 
 step "release build (trunk)" trunk build --release --public-url ./
@@ -51,11 +53,15 @@ step "bundle size" bash scripts/bundle-size.sh 300
 tap="$ARTIFACTS/e2e.tap"
 (cd e2e && node --test --test-concurrency=1 \
   --test-reporter=spec --test-reporter-destination=stdout \
-  --test-reporter=tap --test-reporter-destination="$tap" ./*.test.mjs)
-status=$?
+  --test-reporter=tap --test-reporter-destination="$tap" ./*.test.mjs) | tee "$ARTIFACTS/e2e.log"
+status=${PIPESTATUS[0]}
 count tap_counts "$tap"
 echo "screenshots: $ARTIFACTS/screenshots"
 [ "$status" = 0 ] || { echo "browser tests failed"; [ "$failed" -gt 0 ] || failed=1; summary; exit 1; }
+echo "$native_passed $((passed - native_passed))" >"$ARTIFACTS/test-counts"
+
+step "README figures are current" bash scripts/figures.sh fresh
+step "README figures are the generated ones" bash scripts/figures.sh check
 
 echo
 summary

@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# The README's measured figures are generated, never typed. Each figure is a markdown fragment in
+# docs/figures/NAME.md, copied verbatim into README.md between `<!-- figure:NAME -->` and
+# `<!-- /figure:NAME -->`.
+#
+#   scripts/figures.sh bundle     sizes of the release build in dist/       -> docs/figures/bundle.md
+#   scripts/figures.sh tests      counts of the last `make test` run         -> docs/figures/tests.md
+#   scripts/figures.sh browser    reruns the browser tests that time things  -> docs/figures/browser.md
+#   scripts/figures.sh repro      reruns the 1997 experiments (many minutes) -> docs/figures/repro.md
+#   scripts/figures.sh readme     copies every fragment into README.md
+#   scripts/figures.sh check      fails when a README fragment differs from docs/figures/
+#   scripts/figures.sh fresh      regenerates bundle and tests into a temporary folder and fails
+#                                 when docs/figures/ differs (what `make test` runs)
+# `make figures` runs bundle, browser, repro, tests and readme in turn.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$ROOT"
+FIGURES=${FIGURES:-docs/figures}
+mkdir -p "$FIGURES"
+ARTIFACTS="$ROOT/e2e/artifacts"
+
+bundle() {
+  local out
+  out=$(bash scripts/bundle-size.sh 100000)
+  {
+    echo "Measured by \`make figures\` (\`scripts/bundle-size.sh\` on the release build):"
+    echo
+    echo '| file | raw B | gzip B | part |'
+    echo '|---|---:|---:|---|'
+    awk 'NR > 1 && NF == 4 { printf "| %s | %s | %s | %s |\n", $1, $2, $3, $4 }' <<<"$out"
+    echo
+    grep -E '^(first load|lab module|everything):' <<<"$out" | sed 's/^/- /'
+  } >"$FIGURES/bundle.md"
+}
+
+tests() {
+  local counts="$ARTIFACTS/test-counts"
+  [ -f "$counts" ] || { echo "figures: no $counts yet: run make test first" >&2; exit 1; }
+  local native browser
+  read -r native browser <"$counts"
+  {
+    echo "The last \`make test\` run: $native native tests and $browser browser tests passed, none failed."
+  } >"$FIGURES/tests.md"
+}
+
+browser() {
+  local log="$ARTIFACTS/figures-browser.log"
+  (cd e2e && node --test --test-concurrency=1 --test-reporter=spec \
+    ./decay.test.mjs ./training.test.mjs ./explore.test.mjs) >"$log" 2>&1 || {
+    tail -40 "$log" >&2
+    echo "figures: the browser timing tests failed" >&2
+    exit 1
+  }
+  {
+    echo "Printed by the browser tests (headless Chromium, this machine, $(date -u +%Y-%m-%d)):"
+    echo
+    grep -E '^ *# (decay plot|training race|frames while playing)' "$log" | sed -E 's/^ *# /- /'
+  } >"$FIGURES/browser.md"
+}
+
+repro() {
+  local table
+  table=$(cargo run --release --quiet --locked --bin repro)
+  {
+    echo "Printed by \`cargo run --release --bin repro\` ($(date -u +%Y-%m-%d), this project's 2-core machine):"
+    echo
+    echo "$table"
+  } >"$FIGURES/repro.md"
+}
+
+# README.md with every fragment from folder $1 put between its markers.
+spliced() {
+  local from=$1
+  awk -v from="$from" '
+    match($0, /^<!-- figure:[a-z]+ -->$/) {
+      print
+      name = substr($0, 13, length($0) - 16)
+      file = from "/" name ".md"
+      while ((getline line < file) > 0) print line
+      close(file)
+      skipping = 1
+      next
+    }
+    /^<!-- \/figure:[a-z]+ -->$/ { skipping = 0 }
+    !skipping { print }
+  ' README.md
+}
+
+case "${1:-}" in
+  bundle) bundle ;;
+  tests) tests ;;
+  browser) browser ;;
+  repro) repro ;;
+  readme)
+    spliced "$FIGURES" >README.md.new
+    mv README.md.new README.md
+    ;;
+  check)
+    for f in "$FIGURES"/*.md; do
+      name=$(basename "$f" .md)
+      grep -qx "<!-- figure:$name -->" README.md || { echo "figures: README.md has no place for $name" >&2; exit 1; }
+    done
+    if ! diff -u README.md <(spliced "$FIGURES") >"$ARTIFACTS/figures.diff"; then
+      cat "$ARTIFACTS/figures.diff" >&2
+      echo "figures: README.md differs from docs/figures/ (a figure typed by hand?): run scripts/figures.sh readme" >&2
+      exit 1
+    fi
+    echo "README figures match docs/figures/"
+    ;;
+  fresh)
+    tmp=$(mktemp -d)
+    FIGURES=$tmp bash "$0" bundle
+    FIGURES=$tmp bash "$0" tests
+    for name in bundle tests; do
+      if ! diff -u "$FIGURES/$name.md" "$tmp/$name.md" >&2; then
+        echo "figures: docs/figures/$name.md is out of date: run make figures" >&2
+        exit 1
+      fi
+    done
+    echo "bundle and test-count figures are current"
+    ;;
+  *)
+    sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
+    exit 2
+    ;;
+esac

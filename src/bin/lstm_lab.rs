@@ -6,15 +6,13 @@
 
 use lstm_explorer::lab::heatmap::Heatmaps;
 use lstm_explorer::lab::protocol::{
-    ClipDrawn, ClipRequest, DecayDrawn, DecayRequest, HeatmapRequest, RaceRequest, RaceStatus, TimeAxis,
+    ClipDrawn, ClipRequest, DecayDrawn, DecayRequest, HeatmapRequest, RaceRequest, RaceStatus, TimeAxis, Wire,
 };
 use lstm_explorer::lab::training;
 use lstm_explorer::lab::{clipping, decay};
 use lstm_explorer::model::train::race::Race;
 use lstm_explorer::plots::canvas::{fit, fit_with, paint};
 use lstm_explorer::plots::log_plot::tick_label;
-use serde::Serialize;
-use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
@@ -33,13 +31,12 @@ fn now() -> f64 {
 
 /// Reads a request of the protocol (`lab::protocol`), runs `work` on it and hands its answer back
 /// as a plain object the page reads into the same type.
-fn serve<Q: DeserializeOwned, A: Serialize>(
+fn serve<Q: Wire, A: Wire>(
     request: JsValue,
     work: impl FnOnce(Q) -> Result<A, String>,
 ) -> Result<JsValue, JsError> {
-    let request: Q = serde_wasm_bindgen::from_value(request).map_err(|e| js(format!("bad request: {e}")))?;
-    let answer = work(request).map_err(js)?;
-    answer.serialize(&serde_wasm_bindgen::Serializer::new()).map_err(|e| js(format!("bad answer: {e}")))
+    let request = Q::from_js(&request).map_err(|e| js(format!("bad request: {e}")))?;
+    work(request).map(|answer| answer.to_js()).map_err(js)
 }
 
 /// Runs the gradient-decay experiment for a `DecayRequest` and draws it on `canvas`; answers a
@@ -62,7 +59,7 @@ pub fn decay_draw(canvas: HtmlCanvasElement, request: JsValue) -> Result<JsValue
             below: drawn.below,
             above: drawn.above,
             range: format!("{} – {}", tick_label(drawn.range.0), tick_label(drawn.range.1)),
-            x_pixels: (f64::from(drawn.x_pixels.0), f64::from(drawn.x_pixels.1)),
+            x_pixels: [f64::from(drawn.x_pixels.0), f64::from(drawn.x_pixels.1)],
             x_max: drawn.x_max,
             compute_ms,
         })
@@ -114,8 +111,7 @@ pub struct Training(Race);
 /// Starts a race from a `RaceRequest`, once it has passed the setup's range checks.
 #[wasm_bindgen]
 pub fn training_start(request: JsValue) -> Result<Training, JsError> {
-    let setup: RaceRequest =
-        serde_wasm_bindgen::from_value(request).map_err(|e| js(format!("bad request: {e}")))?;
+    let setup = RaceRequest::from_js(&request).map_err(|e| js(format!("bad request: {e}")))?;
     let setup = RaceRequest::from_numbers(&setup.to_numbers()).map_err(js)?;
     Ok(Training(Race::new(setup)))
 }
@@ -123,13 +119,13 @@ pub fn training_start(request: JsValue) -> Result<Training, JsError> {
 #[wasm_bindgen]
 impl Training {
     /// Trains both networks for about `sequences` more sequences; answers the `RaceStatus`.
-    pub fn advance(&mut self, sequences: u32) -> Result<JsValue, JsError> {
+    pub fn advance(&mut self, sequences: u32) -> JsValue {
         self.0.advance(sequences as usize);
         self.status()
     }
 
     /// Where the race stands: a `RaceStatus`.
-    pub fn status(&self) -> Result<JsValue, JsError> {
+    pub fn status(&self) -> JsValue {
         let race = &self.0;
         let status = RaceStatus {
             seen: race.seen(),
@@ -137,7 +133,7 @@ impl Training {
             accuracy: race.points.last().map(|p| p.accuracy),
             series: training::series_json(race),
         };
-        status.serialize(&serde_wasm_bindgen::Serializer::new()).map_err(|e| js(format!("bad answer: {e}")))
+        status.to_js()
     }
 
     /// Every measured point, CSV.

@@ -3,7 +3,7 @@
 use crate::model::Real;
 
 /// The nonlinearity of a vanilla RNN cell.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Activation {
     /// tanh: range (−1, 1), slope at most 1 (γ = 1 in Pascanu et al.'s bound).
     #[default]

@@ -21,7 +21,7 @@ use crate::model::train::optim::{clip_global_norm, global_norm};
 pub const MAX_STEPS: usize = 200;
 
 /// What the learner sets.
-#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ClipSetup {
     /// ρ of the RNN's W_hh.
     pub rho: f64,

@@ -17,7 +17,7 @@ use crate::model::{Activation, Rng};
 pub const MAX_STEPS: usize = 200;
 
 /// What the learner sets.
-#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct DecaySetup {
     /// ρ: spectral radius (and largest singular value) of the RNN's W_hh.
     pub rho: f64,

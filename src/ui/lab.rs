@@ -1,6 +1,6 @@
 //! Fetching the lab module (`src/bin/lstm_lab.rs`) the first time a lesson shows a plot, and its
 //! typed face. Requests and answers are the types of `lab::protocol`, compiled into both modules;
-//! they cross as plain JavaScript objects (`serde_wasm_bindgen`). Every call is `catch`: an error
+//! they cross as plain JavaScript objects (`protocol::Wire`). Every call is `catch`: an error
 //! the lab reports becomes the scene's message, and a panic inside the lab (a WebAssembly trap)
 //! retires that instance — the next use loads the lab afresh.
 //!
@@ -11,15 +11,13 @@
 use std::cell::{Cell, RefCell};
 
 use leptos::prelude::*;
-use serde::Serialize;
-use serde::de::DeserializeOwned;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlCanvasElement;
 
 use crate::lab::protocol::{
-    ClipDrawn, ClipRequest, DecayDrawn, DecayRequest, HeatmapRequest, RaceRequest, RaceStatus, TimeAxis,
+    ClipDrawn, ClipRequest, DecayDrawn, DecayRequest, HeatmapRequest, RaceRequest, RaceStatus, TimeAxis, Wire,
 };
 use crate::lessons::Lang;
 use crate::ui::i18n::{Key, tr};
@@ -152,13 +150,13 @@ fn failure(e: &JsValue) -> LabError {
     }
 }
 
-fn ask<Q: Serialize>(request: &Q) -> Result<JsValue, LabError> {
-    serde_wasm_bindgen::to_value(request).map_err(|e| LabError::Failed(e.to_string()))
+fn ask<Q: Wire>(request: &Q) -> Result<JsValue, LabError> {
+    Ok(request.to_js())
 }
 
-fn answer<A: DeserializeOwned>(reply: Result<JsValue, JsValue>) -> Result<A, LabError> {
+fn answer<A: Wire>(reply: Result<JsValue, JsValue>) -> Result<A, LabError> {
     let value = reply.map_err(|e| failure(&e))?;
-    serde_wasm_bindgen::from_value(value).map_err(|e| LabError::Failed(e.to_string()))
+    A::from_js(&value).map_err(|e| LabError::Failed(format!("bad answer: {e}")))
 }
 
 /// One instance of the lab, typed by `lab::protocol`.

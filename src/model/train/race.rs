@@ -19,7 +19,7 @@ pub const HELD_OUT: usize = 128;
 pub const MAX_LAG: usize = 100;
 
 /// What the learner sets.
-#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct RaceSetup {
     /// Steps between the symbol and the recall cue.
     pub lag: usize,

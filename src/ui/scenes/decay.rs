@@ -48,6 +48,95 @@ struct Drawn {
     x_axis: (f64, f64, f64),
 }
 
+/// The learner's settings of the experiment.
+#[derive(Clone, Copy)]
+struct Knobs {
+    rho: RwSignal<f64>,
+    activation: RwSignal<Activation>,
+    steps: RwSignal<f64>,
+    forget_bias: RwSignal<f64>,
+    forget_open: RwSignal<bool>,
+    driven: RwSignal<bool>,
+    /// What is plotted: the Jacobians or the loss gradients.
+    quantity: RwSignal<Quantity>,
+}
+
+impl Knobs {
+    fn new(preset: &DecayPreset) -> Self {
+        Self {
+            rho: RwSignal::new(preset.rho),
+            activation: RwSignal::new(Activation::Tanh),
+            steps: RwSignal::new(preset.steps as f64),
+            forget_bias: RwSignal::new(preset.forget_bias),
+            forget_open: RwSignal::new(false),
+            driven: RwSignal::new(false),
+            quantity: RwSignal::new(Quantity::Jacobian),
+        }
+    }
+
+    /// The sequence length on the slider, as a whole number of steps.
+    fn length(&self) -> usize {
+        (self.steps.get().round() as usize).clamp(1, MAX_STEPS)
+    }
+
+    /// The experiment these settings describe (tracked).
+    fn setup(&self, preset: &DecayPreset) -> DecaySetup {
+        DecaySetup {
+            rho: self.rho.get(),
+            activation: self.activation.get(),
+            steps: self.length(),
+            forget_bias: self.forget_bias.get(),
+            forget_open: self.forget_open.get(),
+            driven: self.driven.get(),
+            hidden: preset.hidden,
+            seed: preset.seed,
+        }
+    }
+}
+
+/// The sliders, the activation, the two switches and the choice of quantity.
+#[component]
+fn DecayControls(knobs: Knobs) -> impl IntoView {
+    let lang = use_lang();
+    let Knobs { rho, activation, steps, forget_bias, forget_open, driven, quantity } = knobs;
+    let activation_options = Activation::ALL
+        .map(|a| view! { <option value=a.name() selected=move || activation.get() == a>{a.name()}</option> })
+        .into_iter()
+        .collect_view();
+    let check = move |key: Key, id: &'static str, value: RwSignal<bool>| {
+        view! {
+            <label class="plot-check">
+                <input type="checkbox" data-testid=id prop:checked=move || value.get()
+                    on:change=move |ev| value.set(event_target_checked(&ev)) />
+                <span>{move || tr(key, lang.get())}</span>
+            </label>
+        }
+    };
+    view! {
+        <div class="plot-controls">
+            <RangeControl label=Key::DecayRho id="decay-rho" range=(0.5, 1.5, 0.01) value=rho shown=two_decimals />
+            <RangeControl label=Key::DecaySteps id="decay-steps" range=(5.0, MAX_STEPS as f64, 1.0) value=steps shown=whole />
+            <RangeControl label=Key::DecayForgetBias id="decay-forget-bias" range=(-3.0, 5.0, 0.1) value=forget_bias shown=two_decimals />
+            <label class="plot-control">
+                <span>{move || tr(Key::DecayActivation, lang.get())}</span>
+                <select data-testid="decay-activation" on:change=move |ev| {
+                    if let Some(a) = Activation::from_name(&event_target_value(&ev)) {
+                        activation.set(a);
+                    }
+                }>{activation_options}</select>
+            </label>
+            {check(Key::DecayForgetOpen, "decay-forget-open", forget_open)}
+            {check(Key::DecayDriven, "decay-driven", driven)}
+        </div>
+        <div class="mode-switch plot-quantity" role="radiogroup" aria-label=move || tr(Key::DecayQuantity, lang.get())>
+            <button role="radio" data-testid="decay-show-jacobian" aria-checked=move || (quantity.get() == Quantity::Jacobian).to_string()
+                on:click=move |_| quantity.set(Quantity::Jacobian)>{move || tr(Key::DecayShowJacobian, lang.get())}</button>
+            <button role="radio" data-testid="decay-show-loss" aria-checked=move || (quantity.get() == Quantity::LossGradient).to_string()
+                on:click=move |_| quantity.set(Quantity::LossGradient)>{move || tr(Key::DecayShowLoss, lang.get())}</button>
+        </div>
+    }
+}
+
 /// The plot with its controls.
 #[component]
 pub fn DecayScene(
@@ -55,22 +144,9 @@ pub fn DecayScene(
     preset: DecayPreset,
 ) -> impl IntoView {
     let lang = use_lang();
-    let rho = RwSignal::new(preset.rho);
-    let activation = RwSignal::new(Activation::Tanh);
-    let steps = RwSignal::new(preset.steps as f64);
-    let forget_bias = RwSignal::new(preset.forget_bias);
-    let forget_open = RwSignal::new(false);
-    let driven = RwSignal::new(false);
-    let setup = Memo::new(move |_| DecaySetup {
-        rho: rho.get(),
-        activation: activation.get(),
-        steps: (steps.get().round() as usize).clamp(1, MAX_STEPS),
-        forget_bias: forget_bias.get(),
-        forget_open: forget_open.get(),
-        driven: driven.get(),
-        hidden: preset.hidden,
-        seed: preset.seed,
-    });
+    let knobs = Knobs::new(&preset);
+    let setup = Memo::new(move |_| knobs.setup(&preset));
+    let quantity = knobs.quantity;
 
     // The lab module arrives asynchronously; until then the figure says so.
     let module = use_lab();
@@ -79,12 +155,10 @@ pub fn DecayScene(
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let drawn = RwSignal::new(None::<Drawn>);
     let lag = RwSignal::new(Some(preset.steps.min(20)));
-    // What is plotted: the Jacobians or the loss gradients.
-    let quantity = RwSignal::new(Quantity::Jacobian);
     let lag_curves = RwSignal::new(LagCurves::default());
     // A shorter sequence keeps the picked lag inside it.
     Effect::new(move |_| {
-        let t = (steps.get().round() as usize).clamp(1, MAX_STEPS);
+        let t = knobs.length();
         if lag.get_untracked().is_some_and(|k| k > t) {
             lag.set(Some(t));
         }
@@ -116,7 +190,7 @@ pub fn DecayScene(
                         note: note.join(" · "),
                         compute_ms: d.compute_ms,
                         draw_ms: now() - start,
-                        x_axis: (d.x_pixels.0, d.x_pixels.1, d.x_max),
+                        x_axis: (d.x_pixels[0], d.x_pixels[1], d.x_max),
                     }));
                     let curves = LagCurves { rnn: d.rnn, lstm: d.lstm, belt: d.belt };
                     if lag_curves.with_untracked(|c| *c != curves) {
@@ -135,19 +209,6 @@ pub fn DecayScene(
         let text = if format == "svg" { lab.decay_svg(&request) } else { lab.decay_csv(&request) };
         text.map_err(|e| e.text(lang))
     });
-    let activation_options = Activation::ALL
-        .map(|a| view! { <option value=a.name() selected=move || activation.get() == a>{a.name()}</option> })
-        .into_iter()
-        .collect_view();
-    let check = move |key: Key, id: &'static str, value: RwSignal<bool>| {
-        view! {
-            <label class="plot-check">
-                <input type="checkbox" data-testid=id prop:checked=move || value.get()
-                    on:change=move |ev| value.set(event_target_checked(&ev)) />
-                <span>{move || tr(key, lang.get())}</span>
-            </label>
-        }
-    };
     let ready = move || drawn.with(Option::is_some);
     // A click on the plot picks the nearest lag on its axis.
     let pick = move |ev: leptos::ev::MouseEvent| {
@@ -168,27 +229,7 @@ pub fn DecayScene(
         <section class="scene" data-testid="scene-decay" aria-labelledby="scene-decay-title">
             <h3 id="scene-decay-title" class="scene-title">{move || tr(Key::SceneDecayTitle, lang.get())}</h3>
             <p class="scene-caption">{move || preset.caption.get(lang.get())}</p>
-            <div class="plot-controls">
-                <RangeControl label=Key::DecayRho id="decay-rho" range=(0.5, 1.5, 0.01) value=rho shown=two_decimals />
-                <RangeControl label=Key::DecaySteps id="decay-steps" range=(5.0, MAX_STEPS as f64, 1.0) value=steps shown=whole />
-                <RangeControl label=Key::DecayForgetBias id="decay-forget-bias" range=(-3.0, 5.0, 0.1) value=forget_bias shown=two_decimals />
-                <label class="plot-control">
-                    <span>{move || tr(Key::DecayActivation, lang.get())}</span>
-                    <select data-testid="decay-activation" on:change=move |ev| {
-                        if let Some(a) = Activation::from_name(&event_target_value(&ev)) {
-                            activation.set(a);
-                        }
-                    }>{activation_options}</select>
-                </label>
-                {check(Key::DecayForgetOpen, "decay-forget-open", forget_open)}
-                {check(Key::DecayDriven, "decay-driven", driven)}
-            </div>
-            <div class="mode-switch plot-quantity" role="radiogroup" aria-label=move || tr(Key::DecayQuantity, lang.get())>
-                <button role="radio" data-testid="decay-show-jacobian" aria-checked=move || (quantity.get() == Quantity::Jacobian).to_string()
-                    on:click=move |_| quantity.set(Quantity::Jacobian)>{move || tr(Key::DecayShowJacobian, lang.get())}</button>
-                <button role="radio" data-testid="decay-show-loss" aria-checked=move || (quantity.get() == Quantity::LossGradient).to_string()
-                    on:click=move |_| quantity.set(Quantity::LossGradient)>{move || tr(Key::DecayShowLoss, lang.get())}</button>
-            </div>
+            <DecayControls knobs=knobs />
             <figure class="plot" data-testid="decay-plot" data-quantity=move || if quantity.get() == Quantity::Jacobian { "jacobian" } else { "loss" } aria-busy=move || (!ready()).to_string()
                 data-series=move || drawn.with(|d| d.as_ref().map(|d| d.series.clone()).unwrap_or_default())
                 data-draw-ms=move || drawn.with(|d| d.as_ref().map_or(String::new(), |d| format!("{:.3}", d.draw_ms)))
@@ -210,7 +251,7 @@ pub fn DecayScene(
             <label class="plot-control decay-lag">
                 <span>{move || tr(Key::DecayLag, lang.get())} " " <output data-testid="decay-lag-value">{move || lag.get().map_or("–".into(), |k| k.to_string())}</output></span>
                 <input type="range" data-testid="decay-lag" min="0" step="1"
-                    max=move || (steps.get().round() as usize).clamp(1, MAX_STEPS).to_string()
+                    max=move || knobs.length().to_string()
                     prop:value=move || lag_value().to_string()
                     on:input=move |ev| {
                         if let Ok(k) = event_target_value(&ev).parse::<usize>() {

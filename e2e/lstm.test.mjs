@@ -4,26 +4,14 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage, screenshot, startHarness } from './harness.mjs';
 import { LstmScene } from './lstm-scene.mjs';
+import { STEP, fromLessonWeights } from './reference.mjs';
 
 let harness;
 before(async () => { harness = await startHarness(); });
 after(async () => { await harness?.close(); });
 
-const sigmoid = (x) => 1 / (1 + Math.exp(-x));
-
-/** One LSTM step in plain JavaScript (PyTorch's equations, gates stacked i, f, g, o). */
-function reference({ w, u, b, hidden }, x, hPrev, cPrev, clamps = {}) {
-  const z = b.map((bias, r) => bias + w[r].reduce((s, v, k) => s + v * x[k], 0) + u[r].reduce((s, v, k) => s + v * hPrev[k], 0));
-  const part = (k) => z.slice(k * hidden, (k + 1) * hidden);
-  const gate = (k, name) => part(k).map((v) => clamps[name] ?? sigmoid(v));
-  const i = gate(0, 'input');
-  const f = gate(1, 'forget');
-  const g = part(2).map(Math.tanh);
-  const o = gate(3, 'output');
-  const c = cPrev.map((cp, j) => f[j] * cp + i[j] * g[j]);
-  const h = c.map((cv, j) => o[j] * Math.tanh(cv));
-  return { i, f, g, o, c, h };
-}
+/** One LSTM step of the independent reference on the lesson's weights (gates stacked i, f, g, o). */
+const reference = (weights, x, h, c, clamps = {}) => STEP.lstm(fromLessonWeights(weights), x, { h, c }, clamps);
 
 function assertClose(actual, expected, what) {
   assert.equal(actual.length, expected.length, what);

@@ -46,7 +46,7 @@ async function open(viewport) {
 }
 
 describe('the cell explorer', () => {
-  it('draws, for RNN, LSTM and GRU, exactly what an independent implementation computes', async () => {
+  it('draws, for the RNN, both LSTMs and the GRU, exactly what an independent implementation computes', async () => {
     const { page, context, problems } = await open();
     for (const kind of ['rnn', 'lstm', 'lstm1997', 'gru']) {
       await page.getByTestId(`kind-${kind}`).click();
@@ -104,7 +104,7 @@ describe('the cell explorer', () => {
     await context.close();
   });
 
-  it('reads a sentence one character at a time, as one-hot inputs', async () => {
+  it('reads a sentence one character at a time, as one-hot inputs, and refuses a text with too many different characters', async () => {
     const { page, context, problems } = await open();
     await page.getByTestId('mode-text').click();
     await page.getByTestId('text-friday-ko').click();
@@ -180,6 +180,14 @@ describe('the cell explorer', () => {
     const { page, context, problems } = await open();
     await page.getByTestId('compare-toggle').click();
     await page.getByTestId('lane-rnn').waitFor();
+    // One input: both lanes have a column per entry of the sequence, and each column's x pill is
+    // the same colour in both.
+    const xs = await inputs(page);
+    const pills = (kind) => page.locator(`[data-testid^="${kind}-col-"] .x-pill`).evaluateAll((els) => els.map((e) => e.getAttribute('fill')));
+    const [rnnPills, lstmPills] = [await pills('rnn'), await pills('lstm')];
+    assert.equal(rnnPills.length, xs.length);
+    assert.deepEqual(rnnPills, lstmPills);
+    assert.ok(new Set(rnnPills).size > 1, 'the pills differ with x, so equal pills mean equal inputs');
     await page.getByTestId('lstm-col-7').click();
     for (const kind of ['rnn', 'lstm']) {
       assert.equal(await page.getByTestId(`${kind}-col-7`).getAttribute('aria-pressed'), 'true', `${kind} follows the cursor`);

@@ -79,6 +79,9 @@ export function countNear({ rgba }, [r, g, b], tolerance = 6) {
   return n;
 }
 
+/** Pixels a curve's colour must cover in an exported line plot (set from measured exports below). */
+export const PNG_MIN = 20;
+
 /**
  * The checks every exported PNG must pass: it is the size of the plot canvas's backing store at
  * the moment of export, and each series colour appears on at least `min` pixels.
@@ -90,6 +93,7 @@ export function assertPlotPng(bytes, { width, height }, colours, min = 20) {
   assert.ok(Object.keys(colours).length > 0, 'at least one colour to look for');
   for (const [name, rgb] of Object.entries(colours)) {
     const n = countNear(png, rgb);
+    if (process.env.PNG_LOG) console.log(`# ${width}×${height} ${name}: ${n} pixels`);
     assert.ok(n >= min, `the ${name} colour rgb(${rgb}) on ${n} pixels (at least ${min} expected)`);
   }
   return png;

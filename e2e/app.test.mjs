@@ -21,6 +21,7 @@ describe('the app shell', () => {
     await assert.doesNotReject(page.getByRole('navigation').first().waitFor());
     assert.equal(await page.locator('.brand-name').textContent(), 'LSTM 탐험');
     assert.ok((await page.locator('.lesson-list li').count()) >= 2, 'the sidebar lists the lessons');
+    assert.ok(await page.locator('.stage').isVisible(), 'the stage');
     const paper = page.locator('footer a');
     assert.match(await paper.getAttribute('href'), /2604\.pdf$/);
     assertClean(problems);
@@ -143,6 +144,8 @@ describe('editing the input sequence', () => {
     const weights = await scene.weights();
     const shown = await scene.stepValues();
     assert.equal(shown.x, 0.5);
+    assert.equal(shown.h.length, weights.wh.length);
+    assert.ok(shown.h.length > 0);
     shown.h.forEach((h, j) => {
       const pre = weights.wh[j].reduce((s, w, k) => s + w * shown.hprev[k], 0) + weights.wx[j] * 0.5 + weights.b[j];
       assert.ok(Math.abs(h - Math.tanh(pre)) < 1e-12);

@@ -5,12 +5,15 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { openPage, screenshot, startHarness, SHOTS } from './harness.mjs';
+import { PNG_MIN, assertPlotPng } from './png.mjs';
 
 let harness;
 before(async () => { harness = await startHarness(); });
 after(async () => { await harness?.close(); });
 
 const fig = (page) => page.getByTestId('clip-plot');
+/** The backing store of a plot's canvas, the size an exported PNG must have. */
+const backing = (canvas) => canvas.evaluate((c) => ({ width: c.width, height: c.height }));
 async function norms(page) {
   await page.locator('[data-testid="clip-plot"][aria-busy="false"]').waitFor();
   return {
@@ -30,6 +33,7 @@ describe('gradient clipping', () => {
     assert.equal(g.length, 80);
     const ratio = g[79] / g[78];
     assert.ok(Math.abs(ratio - 1.3) < 1e-6, `‖g_80‖ / ‖g_79‖ = ${ratio}`);
+    assert.equal(applied.length, 80);
     g.forEach((v, i) => assert.equal(applied[i], Math.min(v, 1)));
     assert.match(await page.getByTestId('clip-readout').textContent(), /^T = 60: ‖g‖ = /);
     await page.getByTestId('scene-clipping').scrollIntoViewIfNeeded();
@@ -37,17 +41,21 @@ describe('gradient clipping', () => {
     // A threshold of 10^1.5 ≈ 31.6 caps the same norms there.
     await slide(page, 'clip-threshold', 1.5, '31.623');
     ({ g, applied } = await norms(page));
+    assert.equal(g.length, 80);
+    assert.equal(applied.length, 80);
+    assert.ok(g.some((v) => v > 10 ** 1.5), 'some norm is above the threshold, so the cap is tested');
     g.forEach((v, i) => assert.ok(Math.abs(applied[i] - Math.min(v, 10 ** 1.5)) <= 1e-9 * applied[i]));
     // Below ρ = 1 the sum of ρ^k is bounded by 1 / (1 − ρ).
     await slide(page, 'clip-rho', 0.8, '0.80');
     ({ g } = await norms(page));
+    assert.equal(g.length, 80);
     assert.ok(Math.max(...g) < 10, `max ‖g‖ ${Math.max(...g)}`);
     assert.deepEqual(problems.pageErrors, []);
     assert.deepEqual(problems.consoleErrors, []);
     await context.close();
   });
 
-  it('holds the lesson to its words: at the preset a raw step ruins the loss, and even a clipped one raises it', async () => {
+  it('holds the lesson to its words (at the preset a raw step ruins the loss, and even a clipped one raises it) and exports the figure as PNG, SVG and CSV', async () => {
     const { page, context, problems } = await openPage(harness, '/?lesson=gradient-flow&lang=en');
     await norms(page);
     const text = await page.getByTestId('clip-readout').textContent();
@@ -57,11 +65,17 @@ describe('gradient clipping', () => {
     const [before, raw, clipped] = [m[1], m[2], m[3]].map(num);
     assert.ok(raw > 2 * before, `raw step: ${before} → ${raw}`);
     assert.ok(clipped > before, `clipped step: ${before} → ${clipped}`);
+    const canvas = page.locator('[data-testid="clip-plot"] .plot-canvas');
     for (const [kind, name] of [['png', 'gradient-clipping.png'], ['svg', 'gradient-clipping.svg'], ['csv', 'gradient-clipping.csv']]) {
+      const size = await backing(canvas);
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`clip-export-${kind}`).click()]);
       assert.equal(download.suggestedFilename(), name);
       const bytes = await readFile(await download.path());
-      if (kind === 'png') assert.deepEqual([...bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+      if (kind === 'png') {
+        // ‖g‖ and the raw step (red), the applied norm and the clipped step (blue), θ (grey, dashed),
+        // the loss before (ink).
+        assertPlotPng(bytes, size, { raw: [192, 57, 43], clipped: [33, 102, 172], theta: [110, 110, 110], before: [45, 55, 72] }, PNG_MIN);
+      }
       if (kind === 'svg') assert.ok(bytes.toString('utf8').includes('after a clipped step'));
       if (kind === 'csv') {
         const rows = bytes.toString('utf8').trim().split('\n');

@@ -5,10 +5,14 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { openPage, screenshot, startHarness } from './harness.mjs';
+import { PNG_MIN, assertPlotPng } from './png.mjs';
 
 let harness;
 before(async () => { harness = await startHarness(); });
 after(async () => { await harness?.close(); });
+
+/** The backing store of a plot's canvas, the size an exported PNG must have. */
+const backing = (canvas) => canvas.evaluate((c) => ({ width: c.width, height: c.height }));
 
 /** The numbers behind the plot, once the lab module has drawn it. */
 async function series(page) {
@@ -44,6 +48,7 @@ describe('the gradient-decay plot', () => {
       const s = await series(page);
       assert.equal(s.rnn.length, 61, 'lags 0 … T for T = 60');
       s.rnn.forEach((v, k) => assert.ok(Math.abs(v - rho ** k) <= 1e-9 * rho ** k, `ρ = ${rho}, k = ${k}: ${v} vs ${rho ** k}`));
+      assert.equal(s.bound.length, 61);
       s.bound.forEach((v, k) => assert.ok(Math.abs(v - rho ** k) <= 1e-9 * rho ** k, `bound at k = ${k}`));
       assert.equal(Math.sign(logSlope(s.rnn)), sign, `slope sign at ρ = ${rho}`);
     }
@@ -63,7 +68,11 @@ describe('the gradient-decay plot', () => {
     await page.locator('[data-testid="decay-plot"][data-quantity="loss"]').waitFor();
     const s = await series(page);
     // At rest ‖∂L/∂h_{T−k}‖ = ρ^k·‖∂L/∂h_T‖ and ‖∂L/∂h_T‖ = √6 for L = Σ h_T over six units.
+    assert.equal(s.rnn_loss.length, 61);
     s.rnn_loss.forEach((v, k) => assert.ok(Math.abs(v - Math.sqrt(6) * 0.9 ** k) <= 1e-9 * v, `k = ${k}: ${v}`));
+    // The dashed bound drawn in this view is ‖∂L/∂h_T‖·(γσ_max)^k; at rest the norm sits on it.
+    assert.equal(s.bound.length, 61);
+    s.rnn_loss.forEach((v, k) => assert.ok(v <= s.rnn_loss[0] * s.bound[k] * (1 + 1e-9), `k = ${k}: ${v} above its bound`));
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-svg').click()]);
     const svg = (await readFile(await download.path())).toString('utf8');
     assert.ok(svg.includes('‖∂L / ∂h(T−k)‖') && svg.includes('loss gradient norm'), 'the SVG is of what is shown');
@@ -75,11 +84,12 @@ describe('the gradient-decay plot', () => {
     await context.close();
   });
 
-  it('marks values that fall off the log axis instead of breaking the line', async () => {
+  it('counts the values that fall off the log axis in a note under the plot', async () => {
     const { page, context, problems } = await openPage(harness, '/?lesson=gradient-flow&lang=en');
     await page.getByTestId('decay-activation').selectOption('relu');
     // A ReLU at rest (h = 0) passes no gradient at all: every lag past 0 is exactly zero.
     const s = await series(page);
+    assert.equal(s.rnn.length, 61);
     assert.equal(s.rnn[0], 1);
     assert.ok(s.rnn.slice(1).every((v) => v === 0));
     assert.match(await page.getByTestId('decay-note').textContent(), /▼ 60 values fell below the axis/);
@@ -88,14 +98,19 @@ describe('the gradient-decay plot', () => {
     await context.close();
   });
 
-  it('exports PNG, SVG and CSV', async () => {
+  it('exports a PNG of the canvas with every curve\'s colour, an SVG with power-of-ten ticks, and the CSV of the plotted numbers', async () => {
     const { page, context, problems } = await openPage(harness, '/?lesson=gradient-flow&lang=ko');
     const expected = await series(page);
+    const canvas = page.locator('[data-testid="decay-plot"] .plot-canvas');
     for (const [kind, name] of [['png', 'gradient-decay.png'], ['svg', 'gradient-decay.svg'], ['csv', 'gradient-decay.csv']]) {
+      const size = await backing(canvas);
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`export-${kind}`).click()]);
       assert.equal(download.suggestedFilename(), name);
       const bytes = await readFile(await download.path());
-      if (kind === 'png') assert.deepEqual([...bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+      if (kind === 'png') {
+        // The Jacobian view: RNN (orange), its bound (light orange, dashed), LSTM (blue), belt (purple).
+        assertPlotPng(bytes, size, { rnn: [224, 130, 20], bound: [241, 163, 64], lstm: [33, 102, 172], belt: [84, 39, 136] }, PNG_MIN);
+      }
       if (kind === 'svg') {
         const text = bytes.toString('utf8');
         assert.ok(text.startsWith('<svg') && text.includes('10⁻'), 'an SVG with power-of-ten ticks');
@@ -112,7 +127,7 @@ describe('the gradient-decay plot', () => {
     await context.close();
   });
 
-  it('draws at the screen pixel density, readable at 375 px', async () => {
+  it('draws at the screen\'s pixel density on a 375 px screen without sideways scrolling, and redraws at the new size when turned', async () => {
     const context = await harness.browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 });
     const page = await context.newPage();
     const errors = [];
@@ -195,7 +210,7 @@ describe('the gradient-decay plot', () => {
     await context.close();
   });
 
-  it('redraws within a frame after a slider move', async () => {
+  it('redraws within a frame after a slider move (median of 12 moves)', async () => {
     const { page, context } = await openPage(harness, '/?lesson=gradient-flow&lang=en');
     const draws = [];
     const computes = [];

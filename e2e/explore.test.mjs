@@ -5,49 +5,11 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage, screenshot, startHarness } from './harness.mjs';
+import { STEP } from './reference.mjs';
 
 let harness;
 before(async () => { harness = await startHarness(); });
 after(async () => { await harness?.close(); });
-
-const sigmoid = (x) => 1 / (1 + Math.exp(-x));
-const matvec = (m, v) => m.map((row) => row.reduce((s, a, k) => s + a * v[k], 0));
-const add = (...vs) => vs[0].map((_, j) => vs.reduce((s, v) => s + v[j], 0));
-const part = (v, k, n) => v.slice(k * n, (k + 1) * n);
-
-/** One step of each cell in plain JavaScript, in PyTorch's conventions and parameter names. */
-const STEP = {
-  rnn(p, x, s) {
-    const h = add(matvec(p.weight_ih_l0, x), p.bias_ih_l0, matvec(p.weight_hh_l0, s.h), p.bias_hh_l0).map(Math.tanh);
-    return { h };
-  },
-  lstm(p, x, s) {
-    const n = s.h.length;
-    const z = add(matvec(p.weight_ih_l0, x), p.bias_ih_l0, matvec(p.weight_hh_l0, s.h), p.bias_hh_l0);
-    const [i, f, o] = [0, 1, 3].map((k) => part(z, k, n).map(sigmoid));
-    const g = part(z, 2, n).map(Math.tanh);
-    const c = s.c.map((cp, j) => f[j] * cp + i[j] * g[j]);
-    return { i, f, g, o, c, h: c.map((cv, j) => o[j] * Math.tanh(cv)) };
-  },
-  lstm1997(p, x, s) {
-    const n = s.h.length;
-    const z = add(matvec(p.weight_ih_l0, x), p.bias_ih_l0, matvec(p.weight_hh_l0, s.h), p.bias_hh_l0);
-    const i = part(z, 0, n).map(sigmoid);
-    const g = part(z, 1, n).map((v) => 4 * sigmoid(v) - 2);
-    const o = part(z, 2, n).map(sigmoid);
-    const c = s.c.map((cp, j) => cp + i[j] * g[j]); // the CEC: self-loop fixed at 1
-    return { i, f: Array(n).fill(1), g, o, c, h: c.map((cv, j) => o[j] * (2 * sigmoid(cv) - 1)) };
-  },
-  gru(p, x, s) {
-    const n = s.h.length;
-    const gi = add(matvec(p.weight_ih_l0, x), p.bias_ih_l0);
-    const gh = add(matvec(p.weight_hh_l0, s.h), p.bias_hh_l0);
-    const r = add(part(gi, 0, n), part(gh, 0, n)).map(sigmoid);
-    const z = add(part(gi, 1, n), part(gh, 1, n)).map(sigmoid);
-    const nn = part(gi, 2, n).map((v, j) => Math.tanh(v + r[j] * part(gh, 2, n)[j]));
-    return { r, z, n: nn, h: nn.map((v, j) => (1 - z[j]) * v + z[j] * s.h[j]) };
-  },
-};
 
 /** The parameters the page shows, by PyTorch name, as nested arrays. */
 async function weights(page) {
@@ -84,7 +46,7 @@ async function open(viewport) {
 }
 
 describe('the cell explorer', () => {
-  it('draws, for RNN, LSTM and GRU, exactly what an independent implementation computes', async () => {
+  it('draws, for the RNN, both LSTMs and the GRU, exactly what an independent implementation computes', async () => {
     const { page, context, problems } = await open();
     for (const kind of ['rnn', 'lstm', 'lstm1997', 'gru']) {
       await page.getByTestId(`kind-${kind}`).click();
@@ -142,7 +104,7 @@ describe('the cell explorer', () => {
     await context.close();
   });
 
-  it('reads a sentence one character at a time, as one-hot inputs', async () => {
+  it('reads a sentence one character at a time, as one-hot inputs, and refuses a text with too many different characters', async () => {
     const { page, context, problems } = await open();
     await page.getByTestId('mode-text').click();
     await page.getByTestId('text-friday-ko').click();
@@ -218,6 +180,14 @@ describe('the cell explorer', () => {
     const { page, context, problems } = await open();
     await page.getByTestId('compare-toggle').click();
     await page.getByTestId('lane-rnn').waitFor();
+    // One input: both lanes have a column per entry of the sequence, and each column's x pill is
+    // the same colour in both.
+    const xs = await inputs(page);
+    const pills = (kind) => page.locator(`[data-testid^="${kind}-col-"] .x-pill`).evaluateAll((els) => els.map((e) => e.getAttribute('fill')));
+    const [rnnPills, lstmPills] = [await pills('rnn'), await pills('lstm')];
+    assert.equal(rnnPills.length, xs.length);
+    assert.deepEqual(rnnPills, lstmPills);
+    assert.ok(new Set(rnnPills).size > 1, 'the pills differ with x, so equal pills mean equal inputs');
     await page.getByTestId('lstm-col-7').click();
     for (const kind of ['rnn', 'lstm']) {
       assert.equal(await page.getByTestId(`${kind}-col-7`).getAttribute('aria-pressed'), 'true', `${kind} follows the cursor`);

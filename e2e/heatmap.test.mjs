@@ -5,12 +5,20 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { openPage, screenshot, startHarness, SHOTS } from './harness.mjs';
+import { assertPlotPng } from './png.mjs';
 
 let harness;
 before(async () => { harness = await startHarness(); });
 after(async () => { await harness?.close(); });
 
 const figure = (page) => page.getByTestId('heatmap-plot');
+/** The backing store of a plot's canvas, the size an exported PNG must have. */
+const backing = (canvas) => canvas.evaluate((c) => ({ width: c.width, height: c.height }));
+
+/** A gate value's colour: white to teal #01665e (src/plots/heatmap.rs). */
+const gateColour = (v) => [1, 102, 94].map((end) => Math.round(255 + (end - 255) * v));
+/** A signed value at the panel's full scale: blue #2166ac below zero, orange #e08214 above. */
+const signedEnd = (v) => (v < 0 ? [33, 102, 172] : [224, 130, 20]);
 
 async function drawn(page) {
   await page.locator('[data-testid="heatmap-plot"][aria-busy="false"]').waitFor();
@@ -29,6 +37,7 @@ describe('gate heatmaps', () => {
     const hidden = s.c[0].length;
     assert.ok(steps > 3 && hidden > 1);
     for (const g of ['f', 'i', 'o']) {
+      assert.equal(s[g].flat().length, steps * hidden, `${g}: one value per step and unit`);
       assert.ok(s[g].flat().every((v) => v > 0 && v < 1), `${g} in (0, 1)`);
     }
     // The cell state in the heatmap is the very number each lane square carries.
@@ -104,14 +113,24 @@ describe('gate heatmaps', () => {
     await context.close();
   });
 
-  it('export PNG, SVG and CSV', async () => {
+  it('export a PNG of the canvas with each panel\'s colours, a labelled SVG, and the CSV of the drawn numbers', async () => {
     const { page, context, problems } = await openPage(harness, '/?lesson=explore&lang=en');
     const s = await drawn(page);
+    const canvas = page.locator('[data-testid="heatmap-plot"] canvas');
     for (const kind of ['png', 'svg', 'csv']) {
+      const size = await backing(canvas);
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`heatmap-export-${kind}`).click()]);
       assert.equal(download.suggestedFilename(), `gates-over-time.${kind}`);
       const bytes = await readFile(await download.path());
-      if (kind === 'png') assert.deepEqual([...bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+      if (kind === 'png') {
+        // Each gate panel's strongest cell in its own shade, and the cell state's largest |c| at
+        // the full end of the diverging scale.
+        const colours = {};
+        for (const g of ['f', 'i', 'o']) colours[`${g} = ${Math.max(...s[g].flat())}`] = gateColour(Math.max(...s[g].flat()));
+        const c = s.c.flat().reduce((m, v) => (Math.abs(v) > Math.abs(m) ? v : m), 0);
+        colours[`c = ${c}`] = signedEnd(c);
+        assertPlotPng(bytes, size, colours, 100); // a cell is about 55 × 15 px; the smallest measured 576
+      }
       if (kind === 'svg') {
         const text = bytes.toString('utf8');
         assert.ok(text.startsWith('<svg') && text.includes('forget gate f') && text.includes('cell state c'));

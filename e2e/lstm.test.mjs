@@ -4,25 +4,30 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage, screenshot, startHarness } from './harness.mjs';
 import { LstmScene } from './lstm-scene.mjs';
+import { STEP, backward, fromLessonWeights, norm } from './reference.mjs';
 
 let harness;
 before(async () => { harness = await startHarness(); });
 after(async () => { await harness?.close(); });
 
-const sigmoid = (x) => 1 / (1 + Math.exp(-x));
+/** One LSTM step of the independent reference on the lesson's weights (gates stacked i, f, g, o). */
+const reference = (weights, x, h, c, clamps = {}) => STEP.lstm(fromLessonWeights(weights), x, { h, c }, clamps);
 
-/** One LSTM step in plain JavaScript (PyTorch's equations, gates stacked i, f, g, o). */
-function reference({ w, u, b, hidden }, x, hPrev, cPrev, clamps = {}) {
-  const z = b.map((bias, r) => bias + w[r].reduce((s, v, k) => s + v * x[k], 0) + u[r].reduce((s, v, k) => s + v * hPrev[k], 0));
-  const part = (k) => z.slice(k * hidden, (k + 1) * hidden);
-  const gate = (k, name) => part(k).map((v) => clamps[name] ?? sigmoid(v));
-  const i = gate(0, 'input');
-  const f = gate(1, 'forget');
-  const g = part(2).map(Math.tanh);
-  const o = gate(3, 'output');
-  const c = cPrev.map((cp, j) => f[j] * cp + i[j] * g[j]);
-  const h = c.map((cv, j) => o[j] * Math.tanh(cv));
-  return { i, f, g, o, c, h };
+/**
+ * Gradients: the page's BPTT and the reference add the same terms in a different order, so they
+ * agree to rounding (a relative 1e-12), not to the bit.
+ */
+function assertNear(actual, expected, what) {
+  assert.equal(actual.length, expected.length, `${what}: length`);
+  assert.ok(actual.length > 0, `${what}: nothing drawn`);
+  actual.forEach((a, k) => assert.ok(Math.abs(a - expected[k]) <= 1e-12 * (1 + Math.abs(expected[k])), `${what}[${k}]: shown ${a}, expected ${expected[k]}`));
+}
+
+/** The drawn values of `${prefix}-1` … `${prefix}-${n}`. */
+async function norms(page, prefix, n) {
+  const out = [];
+  for (let t = 1; t <= n; t++) out.push(Number(await page.getByTestId(`${prefix}-${t}`).getAttribute('data-value')));
+  return out;
 }
 
 function assertClose(actual, expected, what) {
@@ -83,42 +88,70 @@ describe('the LSTM cell scene', () => {
     await context.close();
   });
 
-  it('plays forward on space and stops at the end', async () => {
+  it('plays forward on space, pauses on space, and stops at the end', async () => {
     const { page, context, problems } = await openPage(harness, '/?lesson=lstm-cell&lang=en');
     const scene = new LstmScene(page);
+    const playing = async () => (await page.getByTestId('step-play').getAttribute('aria-pressed')) === 'true';
+    const stepIs = (t) => page.waitForFunction((t) => document.querySelector('[data-testid="step-readout"]').dataset.step === String(t), t, { timeout: 5000 });
     await scene.root.focus();
+    assert.equal(await scene.step(), 1);
     await page.keyboard.press('Space');
-    await page.waitForFunction(() => document.querySelector('[data-testid="step-readout"]').dataset.step === '3', null, { timeout: 5000 });
+    assert.ok(await playing(), 'space starts playing');
+    await stepIs(3);
     await page.keyboard.press('Space');
+    assert.ok(!(await playing()), 'space pauses');
     const paused = await scene.step();
+    await page.waitForTimeout(1200); // longer than a step at normal speed (800 ms)
+    assert.equal(await scene.step(), paused, 'no step while paused');
+    await page.keyboard.press('Space');
+    await stepIs(6);
+    await page.waitForFunction(() => document.querySelector('[data-testid="step-play"]').getAttribute('aria-pressed') === 'false', null, { timeout: 2000 });
     await page.waitForTimeout(1200);
-    assert.equal(await scene.step(), paused, 'space pauses');
+    assert.equal(await scene.step(), 6, 'the cursor stays on the last step');
+    assert.ok(!(await playing()), 'playing has stopped by itself at the end');
     assert.deepEqual(problems.pageErrors, []);
+    assert.deepEqual(problems.consoleErrors, []);
     await context.close();
   });
 
-  it('steps the error back along the hidden path and the belt, as the chain rule says', async () => {
+  it('draws, at every step reached by keyboard, the backward numbers an independent BPTT computes, with and without gate surgery, and fits them on a 375 px screen', async () => {
     const { page, context, problems } = await openPage(harness, '/?lesson=lstm-cell&lang=en');
     const scene = new LstmScene(page);
+    const weights = await scene.weights();
+    const p = fromLessonWeights(weights);
+    const xs = (await page.getByTestId('sequence-input').inputValue()).split(',').map((v) => [Number(v)]);
+    assert.equal(xs.length, 6);
     await page.getByTestId('mode-backward').click();
     assert.equal(await page.getByTestId('mode-backward').getAttribute('aria-checked'), 'true');
     assert.equal(await scene.step(), 6, 'backward starts at the last step');
-    const ones = await scene.vector('grad-h');
-    assert.deepEqual(ones, [1, 1, 1], 'L = sum of h_T sends 1 into every unit of h_T');
-    const norm = Number(await page.getByTestId('grad-hnorm-6').getAttribute('data-value'));
-    assert.ok(Math.abs(norm - Math.sqrt(3)) < 1e-12);
-    await scene.root.focus();
-    for (let t = 6; t > 1; t--) {
-      const belt = await scene.vector('grad-belt'); // dL/dc_t ⊙ f_t, on its way to c_(t−1)
-      const cprev = await scene.vector('grad-cprev');
-      await page.keyboard.press('ArrowLeft');
-      assert.equal(await scene.step(), t - 1);
-      const dc = await scene.vector('grad-c');
-      const dh = await scene.vector('grad-h');
-      const { o, tanhc } = await scene.values();
-      assertClose(dc, cprev, `dL/dc_${t - 1} shown at both steps`);
-      const chain = belt.map((b, j) => b + dh[j] * o[j] * (1 - tanhc[j] * tanhc[j]));
-      assertClose(dc, chain, `dL/dc_${t - 1} = belt + through h`);
+    assert.deepEqual(await scene.vector('grad-h'), [1, 1, 1], 'L = sum of h_T sends 1 into every unit of h_T');
+    for (const clamps of [{}, { forget: 1 }, { input: 0.5, output: 0.25 }]) {
+      for (const gate of ['input', 'forget', 'output']) {
+        if (gate in clamps) await scene.clamp(gate, clamps[gate]);
+        else await page.getByTestId(`clamp-${gate}`).uncheck();
+      }
+      const label = Object.keys(clamps).length ? ` with ${JSON.stringify(clamps)} clamped` : '';
+      const ref = backward('lstm', p, xs, { clamps });
+      await scene.root.focus();
+      await page.keyboard.press('End');
+      const visited = [];
+      for (let t = 6; t >= 1; t--) {
+        if (t < 6) await page.keyboard.press('ArrowLeft');
+        assert.equal(await scene.step(), t);
+        visited.push(t);
+        assertClose(await scene.vector('lstm-x'), xs[t - 1], `x_${t}: the sequence the reference reads`);
+        const k = t - 1;
+        const belt = ref.dc[k].map((d, j) => d * ref.run.steps[k].f[j]);
+        const dcPrev = t === 1 ? ref.dc0 : ref.dc[k - 1];
+        assertNear(await scene.vector('grad-h'), ref.dh[k], `dL/dh_${t}${label}`);
+        assertNear(await scene.vector('grad-c'), ref.dc[k], `dL/dc_${t}${label}`);
+        assertNear(await scene.vector('grad-belt'), belt, `dL/dc_${t} ⊙ f_${t}${label}`);
+        assertNear(await scene.vector('grad-cprev'), dcPrev, `dL/dc_${t - 1}${label}`);
+        // The table of norms, every column, as drawn with this step open.
+        assertNear(await norms(page, 'grad-hnorm', 6), ref.dh.map(norm), `‖dL/dh_t‖, t = 1 … 6, at step ${t}${label}`);
+        assertNear(await norms(page, 'grad-cnorm', 6), ref.dc.map(norm), `‖dL/dc_t‖, t = 1 … 6, at step ${t}${label}`);
+      }
+      assert.deepEqual(visited, [6, 5, 4, 3, 2, 1]);
     }
     console.log(`screenshot: ${await screenshot(page, 'lstm-backward-en-desktop-1440')}`);
     assert.deepEqual(problems.pageErrors, []);
@@ -134,7 +167,7 @@ describe('the LSTM cell scene', () => {
   });
 
   for (const [name, viewport] of [['desktop-1440', { width: 1440, height: 900 }], ['phone-375', { width: 375, height: 812 }]]) {
-    it(`renders the open cell at ${viewport.width} px (${name})`, async () => {
+    it(`fits the open cell on a ${viewport.width} px screen in Korean and English, with screenshots (${name})`, async () => {
       for (const lang of ['ko', 'en']) {
         const { page, context, problems } = await openPage(harness, `/?lesson=lstm-cell&lang=${lang}`, viewport);
         const scene = new LstmScene(page);

@@ -6,12 +6,15 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { openPage, screenshot, startHarness, SHOTS } from './harness.mjs';
+import { PNG_MIN, assertPlotPng } from './png.mjs';
 
 let harness;
 before(async () => { harness = await startHarness(); });
 after(async () => { await harness?.close(); });
 
 const plot = (page) => page.getByTestId('race-plot');
+/** The backing store of a plot's canvas, the size an exported PNG must have. */
+const backing = (canvas) => canvas.evaluate((c) => ({ width: c.width, height: c.height }));
 const series = async (page) => JSON.parse(await plot(page).getAttribute('data-series'));
 
 describe('the training race', () => {
@@ -41,7 +44,7 @@ describe('the training race', () => {
     await context.close();
   });
 
-  it('pauses, starts over, follows the lag, and exports', async () => {
+  it('pauses, exports PNG, SVG and CSV of what is drawn, starts over at a lag of 10, and then both networks learn', async () => {
     const { page, context, problems } = await openPage(harness, '/?lesson=training&lang=ko');
     await page.locator('[data-testid="race-plot"][aria-busy="false"]').waitFor();
     await page.getByTestId('race-play').click();
@@ -50,11 +53,13 @@ describe('the training race', () => {
     const paused = Number(await plot(page).getAttribute('data-seen'));
     await page.waitForTimeout(300);
     assert.equal(Number(await plot(page).getAttribute('data-seen')), paused, 'no training while paused');
+    const canvas = page.locator('[data-testid="race-plot"] .plot-canvas');
     for (const kind of ['png', 'svg', 'csv']) {
+      const size = await backing(canvas);
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`race-export-${kind}`).click()]);
       assert.equal(download.suggestedFilename(), `training-race.${kind}`);
       const bytes = await readFile(await download.path());
-      if (kind === 'png') assert.deepEqual([...bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+      if (kind === 'png') assertPlotPng(bytes, size, { rnn: [224, 130, 20], lstm: [33, 102, 172], guess: [110, 110, 110] }, PNG_MIN);
       if (kind === 'svg') assert.ok(bytes.toString('utf8').includes('찍기 기준선'), 'Korean legend in the SVG');
       if (kind === 'csv') {
         const rows = bytes.toString('utf8').trim().split('\n');

@@ -1,7 +1,9 @@
 //! Training, one slice at a time: the page calls [`Trainer::train`] for a few sequences between
 //! animation frames, so it never freezes, and can pause, resume or reset whenever it likes.
 
+pub mod evaluate;
 pub mod experiment;
+pub mod init;
 pub mod loss;
 pub mod optim;
 pub mod presets;
@@ -13,6 +15,7 @@ use crate::model::kernel::LstmKernel;
 use crate::model::network::{CellKind, Network};
 use crate::model::tasks::Task;
 use crate::model::{Real, Rng};
+pub use evaluate::Evaluation;
 use optim::{Optimizer, OptimizerKind, clip_global_norm, scale};
 
 /// How to train.
@@ -88,7 +91,7 @@ impl<T: Real> Trainer<T> {
             task.output_kind(),
             &mut rng,
         );
-        task.prepare(&mut network);
+        init::prepare(&mut network);
         Self::with_network(task, network, config, rng)
     }
 
@@ -173,17 +176,6 @@ impl<T: Real> Trainer<T> {
     /// Scores the network on `count` fresh sequences drawn from `seed` (never the training
     /// stream): mean loss per sequence and the fraction the task counts as correct.
     pub fn evaluate(&self, count: usize, seed: u64) -> Evaluation {
-        self.task.evaluate(&self.network, count, seed)
+        evaluate::evaluate(&self.task, &self.network, count, seed)
     }
-}
-
-/// How a network does on fresh sequences.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Evaluation {
-    /// Mean loss per sequence.
-    pub loss: f64,
-    /// Mean squared error per target value (for value tasks; the mean of (y − t)² ).
-    pub mse: f64,
-    /// The fraction of sequences the task's criterion counts as correct.
-    pub accuracy: f64,
 }

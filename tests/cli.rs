@@ -45,7 +45,12 @@ fn a_pytorch_lstm_file_reproduces_pytorchs_outputs() {
     for (name, expected) in fixture["grad"].as_object().unwrap() {
         let ours = &json["gradients"]["parameters"][name];
         let (ours, expected) = (ours.as_array().unwrap(), expected.as_array().unwrap());
-        assert!(!expected.is_empty() && ours.len() == expected.len(), "d{name}: {} rows vs {}", ours.len(), expected.len());
+        assert!(
+            !expected.is_empty() && ours.len() == expected.len(),
+            "d{name}: {} rows vs {}",
+            ours.len(),
+            expected.len()
+        );
         let pairs = ours.iter().zip(expected);
         for (a, b) in pairs {
             let (a, b) = (

@@ -110,7 +110,11 @@ fn check(kind: CellKind, clamps: GateClamps, seed: u64) {
             probe.loss(&run(&xs, &shifted, &c0))
         });
         let err = relative_error(back.dh0[j], numeric);
-        assert!(err < TOLERANCE, "{kind:?} {clamps:?}: dL/dh_0[{j}] analytic {} numeric {numeric}", back.dh0[j]);
+        assert!(
+            err < TOLERANCE,
+            "{kind:?} {clamps:?}: dL/dh_0[{j}] analytic {} numeric {numeric}",
+            back.dh0[j]
+        );
     }
     if cell.has_cell_state() {
         assert_eq!(back.dc0.len(), hidden, "{kind:?}: dL/dc_0 has one value per unit");

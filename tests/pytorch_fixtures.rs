@@ -60,7 +60,14 @@ struct Worst {
     relative: f64,
 }
 
-fn assert_close<T: Real>(worst: &mut Worst, tolerance: f64, name: &str, what: &str, ours: &[T], theirs: &[f64]) {
+fn assert_close<T: Real>(
+    worst: &mut Worst,
+    tolerance: f64,
+    name: &str,
+    what: &str,
+    ours: &[T],
+    theirs: &[f64],
+) {
     assert_eq!(ours.len(), theirs.len(), "{name}: {what} length");
     assert!(!theirs.is_empty(), "{name}: {what} is empty in the fixture");
     for (k, (a, b)) in ours.iter().zip(theirs).enumerate() {

@@ -4,13 +4,13 @@
 use lstm_explorer::model::cell::Parameters;
 use lstm_explorer::model::network::{CellKind, Network};
 use lstm_explorer::model::readout::OutputKind;
-use lstm_explorer::model::{Activation, Rng};
 use lstm_explorer::model::tasks::Task;
 use lstm_explorer::model::tasks::adding::{Adding, BASELINE_MSE};
 use lstm_explorer::model::tasks::copy::CopyTask;
 use lstm_explorer::model::train::experiment::Experiment;
 use lstm_explorer::model::train::optim::OptimizerKind;
 use lstm_explorer::model::train::{Status, TrainConfig, Trainer};
+use lstm_explorer::model::{Activation, Rng};
 
 #[test]
 fn training_reduces_the_loss_on_a_tiny_task_within_a_few_hundred_updates() {

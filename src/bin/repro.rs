@@ -188,9 +188,7 @@ fn run(options: &Options) {
     );
     println!("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
     // `--only adding` keeps a task's rows; `--only "forget gate"` the rows whose model names it.
-    for row in
-        rows().into_iter().filter(|r| only.is_none_or(|o| o == r.group || r.model.contains(o)))
-    {
+    for row in rows().into_iter().filter(|r| only.is_none_or(|o| o == r.group || r.model.contains(o))) {
         let e = &row.experiment;
         let start = Instant::now();
         let outcomes: Vec<_> = (1..=seeds).map(|seed| e.run::<f32>(seed, 1_000 + seed)).collect();

@@ -100,7 +100,12 @@ fn loss(cell: &RnnCell<f64>, xs: &[DVector<f64>]) -> Result<f64, ShapeError> {
 /// One gradient-descent step from `cell`, through the training code's own clipping and update
 /// (SGD without momentum, learning rate η): the gradient `grads`, clipped to norm θ first when
 /// `threshold` is given. Returns the moved cell and the norm of the gradient actually applied.
-fn descend(cell: &RnnCell<f64>, grads: &RnnCell<f64>, lr: f64, threshold: Option<f64>) -> (RnnCell<f64>, f64) {
+fn descend(
+    cell: &RnnCell<f64>,
+    grads: &RnnCell<f64>,
+    lr: f64,
+    threshold: Option<f64>,
+) -> (RnnCell<f64>, f64) {
     let mut applied = grads.clone();
     if let Some(threshold) = threshold {
         clip_global_norm(&mut applied, threshold);
@@ -162,7 +167,7 @@ mod tests {
 
     /// The flat list of every parameter value.
     fn flat(cell: &RnnCell<f64>) -> Vec<f64> {
-        cell.params().iter().flat_map(|p| p.values.iter().copied().collect::<Vec<_>>()).collect()
+        cell.params().iter().flat_map(|p| p.values.to_vec()).collect()
     }
 
     /// The step a clipped update takes, weights after minus weights before, is −η·clip(g) with
@@ -188,12 +193,19 @@ mod tests {
             let g = flat(&grads);
             let norm = g.iter().map(|v| v * v).sum::<f64>().sqrt();
             let factor = (setup.threshold / norm).min(1.0);
-            if norm < setup.threshold { below += 1 } else { above += 1 }
+            if norm < setup.threshold {
+                below += 1
+            } else {
+                above += 1
+            }
             let (moved, _) = descend(&cell, &grads, setup.lr, Some(setup.threshold));
             let step: Vec<f64> = flat(&moved).iter().zip(flat(&cell)).map(|(a, b)| a - b).collect();
             for (s, g) in step.iter().zip(&g) {
                 let expected = -setup.lr * g * factor;
-                assert!((s - expected).abs() <= 1e-12 * expected.abs().max(1e-3), "T = {t}: {s} vs {expected}");
+                assert!(
+                    (s - expected).abs() <= 1e-12 * expected.abs().max(1e-3),
+                    "T = {t}: {s} vs {expected}"
+                );
             }
             let step_norm = step.iter().map(|v| v * v).sum::<f64>().sqrt() / setup.lr;
             assert!((c.grad_norm[t - 1] - norm).abs() <= 1e-12 * norm, "T = {t}: raw norm");
@@ -228,7 +240,8 @@ mod tests {
     #[test]
     fn where_the_gradient_is_below_the_threshold_clipping_changes_nothing() {
         // At ρ = 1.4, ‖g‖ grows from 1.7 at T = 1: θ = 5 has the shortest sequences below it.
-        let c = clip_curves(&ClipSetup { rho: 1.4, threshold: 5.0, steps: 40, ..Default::default() }).unwrap();
+        let c =
+            clip_curves(&ClipSetup { rho: 1.4, threshold: 5.0, steps: 40, ..Default::default() }).unwrap();
         let small: Vec<usize> = (0..c.grad_norm.len()).filter(|&t| c.grad_norm[t] < 5.0).collect();
         assert!(!small.is_empty(), "no T has a gradient below θ: {:?}", c.grad_norm);
         for t in small {

@@ -122,7 +122,11 @@ mod tests {
     /// still parse, hold no NaN or infinity, and show the lost values as `null`.
     #[test]
     fn a_trace_and_gradients_holding_nan_are_written_as_json_with_null() {
-        for kind in [CellKind::Lstm { peepholes: false }, CellKind::Gru, CellKind::Rnn(crate::model::Activation::Tanh)] {
+        for kind in [
+            CellKind::Lstm { peepholes: false },
+            CellKind::Gru,
+            CellKind::Rnn(crate::model::Activation::Tanh),
+        ] {
             let mut cell = AnyCell::<f64>::seeded(kind, 2, 3, &mut Rng::new(1));
             cell.params_mut()[0].values[0] = f64::NAN;
             cell.params_mut()[1].values[0] = f64::INFINITY;

@@ -24,9 +24,7 @@ pub fn prepare<T: Real>(network: &mut Network<T>) {
         AnyCell::Lstm(c) => {
             let n = c.hidden_size();
             let to_paper_range = T::of(0.1 * (n.max(1) as f64).sqrt());
-            c.params_mut()
-                .into_iter()
-                .for_each(|p| p.values.iter_mut().for_each(|v| *v *= to_paper_range));
+            c.params_mut().into_iter().for_each(|p| p.values.iter_mut().for_each(|v| *v *= to_paper_range));
             c.bias_ih.rows_mut(n, n).fill(T::of(FORGET_BIAS));
             c.bias_hh.rows_mut(n, n).fill(T::zero());
             (n, &mut c.bias_ih, &mut c.bias_hh, 3)

@@ -129,9 +129,8 @@ pub fn outputs_and_loss<T: Real>(
         && let Some(result) = forward_with_kernel(net, sample, kernel)
     {
         let hidden = |t: usize| DVector::from_column_slice(kernel.hidden(t + 1));
-        return result.map(|()| {
-            readout_loss(&net.readout, &sample.targets, kernel.steps(), hidden, None, |_, _| {})
-        });
+        return result
+            .map(|()| readout_loss(&net.readout, &sample.targets, kernel.steps(), hidden, None, |_, _| {}));
     }
     let run = run(network, sample)?;
     Ok((run.outputs, run.loss))

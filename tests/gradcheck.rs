@@ -49,6 +49,20 @@ fn relative_error(a: f64, b: f64) -> f64 {
     (a - b).abs() / a.abs().max(b.abs()).max(1e-5)
 }
 
+/// Compares every entry j of an analytic gradient with the five-point difference of
+/// `loss_with(j, d)`, the loss with entry j of the vector shifted by d.
+fn check_vector(what: &str, analytic: &DVector<f64>, loss_with: impl Fn(usize, f64) -> f64) {
+    for j in 0..analytic.len() {
+        let numeric = derivative(|d| loss_with(j, d));
+        let err = relative_error(analytic[j], numeric);
+        assert!(
+            err < TOLERANCE,
+            "{what}[{j}]: analytic {} numeric {numeric} (rel. error {err:e})",
+            analytic[j]
+        );
+    }
+}
+
 fn check(kind: CellKind, clamps: GateClamps, seed: u64) {
     let (input, hidden, steps) = (3, 4, 6);
     let mut rng = Rng::new(seed);
@@ -90,47 +104,29 @@ fn check(kind: CellKind, clamps: GateClamps, seed: u64) {
             );
         }
     }
+    assert_eq!(back.dx.len(), steps, "{kind:?}: one dL/dx_t per step");
     for t in 0..steps {
-        for j in 0..input {
-            let shifted = |d: f64| {
-                let mut xs2 = xs.clone();
-                xs2[t][j] += d;
-                probe.loss(&run(&xs2, &h0, &c0))
-            };
-            let numeric = derivative(shifted);
-            let err = relative_error(back.dx[t][j], numeric);
-            assert!(err < TOLERANCE, "{kind:?}: dL/dx_{t}[{j}] analytic {} numeric {numeric}", back.dx[t][j]);
-        }
+        assert_eq!(back.dx[t].len(), input, "{kind:?}: dL/dx_{t} has one value per input");
+        let what = format!("{kind:?} {clamps:?}: dL/dx_{t}");
+        check_vector(&what, &back.dx[t], |j, d| {
+            let mut xs2 = xs.clone();
+            xs2[t][j] += d;
+            probe.loss(&run(&xs2, &h0, &c0))
+        });
     }
     assert_eq!(back.dh0.len(), hidden, "{kind:?}: dL/dh_0 has one value per unit");
-    for j in 0..hidden {
-        let numeric = derivative(|d| {
-            let mut shifted = h0.clone();
-            shifted[j] += d;
-            probe.loss(&run(&xs, &shifted, &c0))
-        });
-        let err = relative_error(back.dh0[j], numeric);
-        assert!(
-            err < TOLERANCE,
-            "{kind:?} {clamps:?}: dL/dh_0[{j}] analytic {} numeric {numeric}",
-            back.dh0[j]
-        );
-    }
+    check_vector(&format!("{kind:?} {clamps:?}: dL/dh_0"), &back.dh0, |j, d| {
+        let mut shifted = h0.clone();
+        shifted[j] += d;
+        probe.loss(&run(&xs, &shifted, &c0))
+    });
     if cell.has_cell_state() {
         assert_eq!(back.dc0.len(), hidden, "{kind:?}: dL/dc_0 has one value per unit");
-        for j in 0..hidden {
-            let numeric = derivative(|d| {
-                let mut shifted = c0.clone();
-                shifted[j] += d;
-                probe.loss(&run(&xs, &h0, &shifted))
-            });
-            let err = relative_error(back.dc0[j], numeric);
-            assert!(
-                err < TOLERANCE,
-                "{kind:?} {clamps:?}: dL/dc_0[{j}] analytic {} numeric {numeric}",
-                back.dc0[j]
-            );
-        }
+        check_vector(&format!("{kind:?} {clamps:?}: dL/dc_0"), &back.dc0, |j, d| {
+            let mut shifted = c0.clone();
+            shifted[j] += d;
+            probe.loss(&run(&xs, &h0, &shifted))
+        });
     } else {
         // Without a cell state, c_0 is ignored: the loss does not move with it.
         assert!(back.dc0.is_empty(), "{kind:?}: no dL/dc_0 without a cell state");

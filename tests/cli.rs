@@ -1,8 +1,11 @@
 //! `lstm-trace` as a teacher would use it: a PyTorch weight file in, the same numbers out; bad
-//! files get one line on stderr and a non-zero exit.
+//! files get one line on stderr and a non-zero exit. Both command-line tools (`lstm-trace` and
+//! `repro`) answer `--help` with their usage and exit 0, and an unknown or incomplete option with
+//! one line and exit code 2 — `repro` without running a single experiment.
 
 use std::io::Write;
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
@@ -41,12 +44,20 @@ fn a_pytorch_lstm_file_reproduces_pytorchs_outputs() {
     }
     for (name, expected) in fixture["grad"].as_object().unwrap() {
         let ours = &json["gradients"]["parameters"][name];
-        let pairs = ours.as_array().unwrap().iter().zip(expected.as_array().unwrap());
+        let (ours, expected) = (ours.as_array().unwrap(), expected.as_array().unwrap());
+        assert!(
+            !expected.is_empty() && ours.len() == expected.len(),
+            "d{name}: {} rows vs {}",
+            ours.len(),
+            expected.len()
+        );
+        let pairs = ours.iter().zip(expected);
         for (a, b) in pairs {
             let (a, b) = (
                 a.as_array().cloned().unwrap_or(vec![a.clone()]),
                 b.as_array().cloned().unwrap_or(vec![b.clone()]),
             );
+            assert_eq!(a.len(), b.len(), "d{name}: row length");
             for (x, y) in a.iter().zip(&b) {
                 assert!(
                     (x.as_f64().unwrap() - y.as_f64().unwrap()).abs() < 1e-9,
@@ -109,4 +120,92 @@ fn bad_input_gets_one_line_and_a_failing_exit_code() {
         assert_eq!(err.lines().count(), 1, "one line: {err}");
         assert!(err.starts_with("lstm-trace: "), "{err}");
     }
+}
+
+/// Runs a binary and waits at most `limit` for it: a tool that should only parse its arguments
+/// must not get to work (for `repro`, minutes of experiments).
+fn run_briefly(binary: &str, args: &[&str], limit: Duration) -> Output {
+    let mut child = Command::new(binary)
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    let start = Instant::now();
+    while child.try_wait().expect("the binary can be waited for").is_none() {
+        if start.elapsed() > limit {
+            child.kill().ok();
+            child.wait().ok();
+            panic!("{binary} {args:?} still ran after {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().expect("its output can be read")
+}
+
+const LIMIT: Duration = Duration::from_secs(20);
+
+fn tools() -> [(&'static str, &'static str); 2] {
+    [("lstm-trace", env!("CARGO_BIN_EXE_lstm-trace")), ("repro", env!("CARGO_BIN_EXE_repro"))]
+}
+
+#[test]
+fn help_prints_the_usage_and_exits_0() {
+    for (name, binary) in tools() {
+        for flag in ["--help", "-h"] {
+            let out = run_briefly(binary, &[flag], LIMIT);
+            assert_eq!(out.status.code(), Some(0), "{name} {flag}: {}", String::from_utf8_lossy(&out.stderr));
+            let usage = String::from_utf8_lossy(&out.stdout);
+            assert!(usage.contains("USAGE") && usage.contains("--help"), "{name} {flag}: {usage}");
+        }
+    }
+}
+
+#[test]
+fn an_unknown_or_incomplete_option_gets_one_line_with_a_hint_and_exit_code_2() {
+    let cases: [(&str, &[&str]); 5] = [
+        ("lstm-trace", &["--cell", "lstm", "--frobnicate"]),
+        ("lstm-trace", &["--cell"]),
+        ("repro", &["--frobnicate"]),
+        ("repro", &["--seeds"]),
+        ("repro", &["--only", "adding", "--seeds", "many"]),
+    ];
+    for (name, args) in cases {
+        let binary = tools().into_iter().find(|(n, _)| *n == name).unwrap().1;
+        let out = run_briefly(binary, args, LIMIT);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{name} {args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{name} {args:?}: one line: {err}");
+        assert!(err.starts_with(&format!("{name}: ")), "{err}");
+        assert!(err.contains(&format!("{name} --help")), "{name} {args:?}: a hint to --help: {err}");
+        assert!(out.stdout.is_empty(), "{name} {args:?} printed: {}", String::from_utf8_lossy(&out.stdout));
+    }
+}
+
+#[test]
+fn a_cell_that_overflows_prints_json_with_null_instead_of_nan() {
+    // A ReLU RNN with weights of 1e300: h_1 = relu(1e300·1e300) is infinite, and from step 2 on
+    // infinity minus infinity is NaN. The output must still be JSON.
+    let model = temp_file(
+        "overflow.json",
+        r#"{"weight_ih_l0": [[1e300], [1e300]], "weight_hh_l0": [[1e300, -1e300], [1e300, -1e300]],
+            "bias_ih_l0": [0, 0], "bias_hh_l0": [0, 0]}"#,
+    );
+    let input = temp_file("overflow-input.json", "[[1e300], [1e300], [1e300]]");
+    let out = lstm_trace(&[
+        "--cell",
+        "rnn",
+        "--activation",
+        "relu",
+        "--model",
+        model.to_str().unwrap(),
+        "--input",
+        input.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let json: Value = serde_json::from_str(&text).expect("the output parses as JSON");
+    assert!(!text.contains("NaN") && !text.contains("inf"), "{text}");
+    assert!(json["steps"][2]["h"][0].is_null(), "a lost value is null: {}", json["steps"][2]["h"]);
+    assert!(json["loss"]["value"].is_null(), "the lost loss is null: {}", json["loss"]);
 }

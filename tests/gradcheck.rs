@@ -1,10 +1,14 @@
 //! Finite-difference checks of backpropagation through time: for every cell kind, every
-//! parameter, every input and the initial state, the analytic gradient agrees with a central
-//! difference to a relative error below 1e-6 (in f64).
+//! parameter, every input x_t and the initial state (h_0, and c_0 for the LSTMs), the analytic
+//! gradient agrees with a central difference to a relative error below 1e-6 (in f64). The run
+//! starts from a random, non-zero initial state, so dL/dh_0 and dL/dc_0 are checked where they
+//! matter.
 //!
 //! The numeric derivative uses the five-point stencil (truncation error O(h⁴)), and the relative
-//! error is |a − n| / max(|a|, |n|, 1e-6): below a gradient of 1e-6 the round-off of the loss
-//! itself (about 1e-16 · |L| / h) would dominate any comparison.
+//! error is |a − n| / max(|a|, |n|, 1e-5): below a gradient of 1e-5 the round-off of the loss
+//! itself (about 1e-16 · |L| / h = 1e-12 · |L|, with |L| up to about 10 here) would dominate any
+//! comparison — a clamped gate's weights, whose gradient is exactly 0, show numeric derivatives
+//! of about 1.5e-12 from a non-zero initial state.
 
 use lstm_explorer::model::cell::{GateClamps, Parameters};
 use lstm_explorer::model::network::{AnyCell, AnyTrace, CellKind};
@@ -42,7 +46,21 @@ fn derivative(f: impl Fn(f64) -> f64) -> f64 {
 }
 
 fn relative_error(a: f64, b: f64) -> f64 {
-    (a - b).abs() / a.abs().max(b.abs()).max(1e-6)
+    (a - b).abs() / a.abs().max(b.abs()).max(1e-5)
+}
+
+/// Compares every entry j of an analytic gradient with the five-point difference of
+/// `loss_with(j, d)`, the loss with entry j of the vector shifted by d.
+fn check_vector(what: &str, analytic: &DVector<f64>, loss_with: impl Fn(usize, f64) -> f64) {
+    for j in 0..analytic.len() {
+        let numeric = derivative(|d| loss_with(j, d));
+        let err = relative_error(analytic[j], numeric);
+        assert!(
+            err < TOLERANCE,
+            "{what}[{j}]: analytic {} numeric {numeric} (rel. error {err:e})",
+            analytic[j]
+        );
+    }
 }
 
 fn check(kind: CellKind, clamps: GateClamps, seed: u64) {
@@ -53,12 +71,17 @@ fn check(kind: CellKind, clamps: GateClamps, seed: u64) {
     cell.params_mut().into_iter().for_each(|p| p.values.iter_mut().for_each(|v| *v *= 2.5));
     cell.set_clamps(clamps);
     let xs: Vec<_> = (0..steps).map(|_| random_vec(input, &mut rng)).collect();
+    let h0 = random_vec(hidden, &mut rng);
+    let c0 = random_vec(hidden, &mut rng);
+    let run = |xs: &[DVector<f64>], h0: &DVector<f64>, c0: &DVector<f64>| {
+        cell.forward_from(xs, Some(h0), Some(c0)).unwrap()
+    };
     let probe = Probe {
         g: (0..steps).map(|_| random_vec(hidden, &mut rng)).collect(),
         gc: random_vec(hidden, &mut rng),
     };
 
-    let trace = cell.forward(&xs).unwrap();
+    let trace = run(&xs, &h0, &c0);
     let dc_last = cell.has_cell_state().then(|| probe.gc.clone());
     let back = cell.backward(&trace, &probe.g, dc_last.as_ref()).unwrap();
     let analytic = back.grads.params();
@@ -70,7 +93,7 @@ fn check(kind: CellKind, clamps: GateClamps, seed: u64) {
             let numeric = derivative(|d| {
                 let mut shifted = cell.clone();
                 shifted.params_mut()[k].values[idx] += d;
-                probe.loss(&shifted.forward(&xs).unwrap())
+                probe.loss(&shifted.forward_from(&xs, Some(&h0), Some(&c0)).unwrap())
             });
             let err = relative_error(analytic[k].values[idx], numeric);
             worst = worst.max(err);
@@ -81,17 +104,34 @@ fn check(kind: CellKind, clamps: GateClamps, seed: u64) {
             );
         }
     }
+    assert_eq!(back.dx.len(), steps, "{kind:?}: one dL/dx_t per step");
     for t in 0..steps {
-        for j in 0..input {
-            let shifted = |d: f64| {
-                let mut xs2 = xs.clone();
-                xs2[t][j] += d;
-                probe.loss(&cell.forward(&xs2).unwrap())
-            };
-            let numeric = derivative(shifted);
-            let err = relative_error(back.dx[t][j], numeric);
-            assert!(err < TOLERANCE, "{kind:?}: dL/dx_{t}[{j}] analytic {} numeric {numeric}", back.dx[t][j]);
-        }
+        assert_eq!(back.dx[t].len(), input, "{kind:?}: dL/dx_{t} has one value per input");
+        let what = format!("{kind:?} {clamps:?}: dL/dx_{t}");
+        check_vector(&what, &back.dx[t], |j, d| {
+            let mut xs2 = xs.clone();
+            xs2[t][j] += d;
+            probe.loss(&run(&xs2, &h0, &c0))
+        });
+    }
+    assert_eq!(back.dh0.len(), hidden, "{kind:?}: dL/dh_0 has one value per unit");
+    check_vector(&format!("{kind:?} {clamps:?}: dL/dh_0"), &back.dh0, |j, d| {
+        let mut shifted = h0.clone();
+        shifted[j] += d;
+        probe.loss(&run(&xs, &shifted, &c0))
+    });
+    if cell.has_cell_state() {
+        assert_eq!(back.dc0.len(), hidden, "{kind:?}: dL/dc_0 has one value per unit");
+        check_vector(&format!("{kind:?} {clamps:?}: dL/dc_0"), &back.dc0, |j, d| {
+            let mut shifted = c0.clone();
+            shifted[j] += d;
+            probe.loss(&run(&xs, &h0, &shifted))
+        });
+    } else {
+        // Without a cell state, c_0 is ignored: the loss does not move with it.
+        assert!(back.dc0.is_empty(), "{kind:?}: no dL/dc_0 without a cell state");
+        let moved = derivative(|d| probe.loss(&run(&xs, &h0, &c0.map(|v| v + d))));
+        assert!(moved.abs() < 1e-10, "{kind:?}: c_0 changed the loss ({moved:e}, round-off is ~1e-13)");
     }
     assert!(worst < TOLERANCE);
 }

@@ -1,6 +1,7 @@
 //! Agreement with PyTorch: `scripts/make_fixtures.py` ran `nn.RNN`, `nn.LSTM` and `nn.GRU` in
-//! float64 and recorded outputs, final states and every gradient; the model core must reproduce
-//! them to 1e-5 (in f64 it agrees to about 1e-12; in f32 to about 1e-6).
+//! float64 and recorded outputs, final states and every gradient. The model core must reproduce
+//! them to [`F64_TOLERANCE`] in f64 and to [`F32_TOLERANCE`] in f32, each error measured as
+//! |ours − PyTorch| / max(|PyTorch|, 1).
 
 use lstm_explorer::model::cell::Parameters;
 use lstm_explorer::model::network::{AnyCell, AnyTrace, CellKind};
@@ -9,7 +10,13 @@ use lstm_explorer::model::{Activation, Real};
 use nalgebra::DVector;
 use serde_json::Value;
 
-const TOLERANCE: f64 = 1e-5;
+/// In f64. Measured over all fixtures: worst error 1.4e-15 (max absolute 1.8e-15; max plain
+/// relative error 2.0e-13, on values well below 1), round-off of two f64 computations summing in
+/// different orders. The bound leaves a margin of about 70× for other platforms (FMA, other
+/// BLAS paths) and is still eight orders of magnitude tighter than the f32 bound.
+const F64_TOLERANCE: f64 = 1e-13;
+/// In f32, which keeps about 7 digits. Measured: worst error 9.4e-7 (max absolute 1.1e-6).
+const F32_TOLERANCE: f64 = 1e-5;
 
 fn fixtures() -> Vec<Value> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
@@ -44,11 +51,34 @@ fn vector<T: Real>(v: &Value) -> DVector<T> {
     )
 }
 
-fn assert_close<T: Real>(name: &str, what: &str, ours: &[T], theirs: &[f64]) {
+/// The worst errors seen so far: the measure the tolerance bounds, and plain absolute and
+/// relative errors for the record.
+#[derive(Default, Debug)]
+struct Worst {
+    scaled: f64,
+    absolute: f64,
+    relative: f64,
+}
+
+fn assert_close<T: Real>(
+    worst: &mut Worst,
+    tolerance: f64,
+    name: &str,
+    what: &str,
+    ours: &[T],
+    theirs: &[f64],
+) {
     assert_eq!(ours.len(), theirs.len(), "{name}: {what} length");
+    assert!(!theirs.is_empty(), "{name}: {what} is empty in the fixture");
     for (k, (a, b)) in ours.iter().zip(theirs).enumerate() {
         let a = a.to_f64();
-        assert!((a - b).abs() <= TOLERANCE * b.abs().max(1.0), "{name}: {what}[{k}] = {a}, PyTorch {b}");
+        let scaled = (a - b).abs() / b.abs().max(1.0);
+        worst.scaled = worst.scaled.max(scaled);
+        worst.absolute = worst.absolute.max((a - b).abs());
+        if *b != 0.0 {
+            worst.relative = worst.relative.max((a - b).abs() / b.abs());
+        }
+        assert!(scaled <= tolerance, "{name}: {what}[{k}] = {a}, PyTorch {b} (error {scaled:e})");
     }
 }
 
@@ -60,7 +90,10 @@ fn flat(v: &Value) -> Vec<f64> {
     }
 }
 
-fn check<T: Real>(fixture: &Value) {
+fn check<T: Real>(fixture: &Value, tolerance: f64, worst: &mut Worst) {
+    let mut assert_close = |name: &str, what: &str, ours: &[T], theirs: &[f64]| {
+        assert_close(worst, tolerance, name, what, ours, theirs)
+    };
     let name = fixture["name"].as_str().unwrap();
     let kind = kind_of(fixture);
     let cell: AnyCell<T> = cell_from_json(kind, &fixture["weights"].to_string()).unwrap();
@@ -74,8 +107,11 @@ fn check<T: Real>(fixture: &Value) {
         trace.hidden_states().iter().flat_map(|h| h.iter().copied().collect::<Vec<_>>()).collect();
     assert_close(name, "output", &outputs, &flat(&fixture["output"]));
     assert_close(name, "h_n", trace.hidden_states().last().unwrap().as_slice(), &flat(&fixture["h_n"]));
-    if let AnyTrace::Lstm(t) = &trace {
-        assert_close(name, "c_n", t.steps.last().unwrap().c.as_slice(), &flat(&fixture["c_n"]));
+    match &trace {
+        AnyTrace::Lstm(t) => {
+            assert_close(name, "c_n", t.steps.last().unwrap().c.as_slice(), &flat(&fixture["c_n"]))
+        }
+        _ => assert!(fixture["c_n"].is_null(), "{name}: a c_n for a cell without a cell state"),
     }
 
     let back = cell.backward(&trace, &seq::<T>(&fixture["grad_output"]), None).unwrap();
@@ -96,21 +132,27 @@ fn check<T: Real>(fixture: &Value) {
     let dx: Vec<T> = back.dx.iter().flat_map(|d| d.iter().copied().collect::<Vec<_>>()).collect();
     assert_close(name, "grad_input", &dx, &flat(&fixture["grad_input"]));
     assert_close(name, "grad_h0", back.dh0.as_slice(), &flat(&fixture["grad_h0"]));
-    if fixture["grad_c0"].is_array() {
+    if cell.has_cell_state() {
         assert_close(name, "grad_c0", back.dc0.as_slice(), &flat(&fixture["grad_c0"]));
+    } else {
+        assert!(fixture["grad_c0"].is_null(), "{name}: a grad_c0 for a cell without a cell state");
     }
 }
 
 #[test]
-fn f64_forward_and_backward_agree_with_pytorch() {
+fn f64_forward_and_backward_agree_with_pytorch_to_f64_round_off() {
+    let mut worst = Worst::default();
     for fixture in fixtures() {
-        check::<f64>(&fixture);
+        check::<f64>(&fixture, F64_TOLERANCE, &mut worst);
     }
+    eprintln!("f64 worst error against PyTorch: {worst:?}");
 }
 
 #[test]
-fn f32_forward_and_backward_agree_with_pytorch() {
+fn f32_forward_and_backward_agree_with_pytorch_to_f32_precision() {
+    let mut worst = Worst::default();
     for fixture in fixtures() {
-        check::<f32>(&fixture);
+        check::<f32>(&fixture, F32_TOLERANCE, &mut worst);
     }
+    eprintln!("f32 worst error against PyTorch: {worst:?}");
 }

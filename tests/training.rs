@@ -1,15 +1,16 @@
 //! Training, at CI size: the loss falls, the LSTM solves a short adding problem far better than
 //! the constant guess, and divergence stops training with a reason instead of a panic.
 
-use lstm_explorer::model::Activation;
 use lstm_explorer::model::cell::Parameters;
-use lstm_explorer::model::network::CellKind;
+use lstm_explorer::model::network::{CellKind, Network};
+use lstm_explorer::model::readout::OutputKind;
 use lstm_explorer::model::tasks::Task;
 use lstm_explorer::model::tasks::adding::{Adding, BASELINE_MSE};
 use lstm_explorer::model::tasks::copy::CopyTask;
 use lstm_explorer::model::train::experiment::Experiment;
 use lstm_explorer::model::train::optim::OptimizerKind;
 use lstm_explorer::model::train::{Status, TrainConfig, Trainer};
+use lstm_explorer::model::{Activation, Rng};
 
 #[test]
 fn training_reduces_the_loss_on_a_tiny_task_within_a_few_hundred_updates() {
@@ -63,6 +64,25 @@ fn divergence_stops_training_with_a_reason_and_keeps_finite_weights() {
     let seen = trainer.seen;
     trainer.train(10);
     assert_eq!(trainer.seen, seen);
+}
+
+#[test]
+fn a_batch_with_a_failing_sequence_applies_no_update_and_counts_no_sequences() {
+    // The adding task writes 2 numbers per step; this network reads 3, so every sequence fails
+    // with a shape error, already the first one of the first batch.
+    let task = Task::Adding(Adding { t: 10 });
+    let mut rng = Rng::new(4);
+    let network =
+        Network::<f64>::seeded(CellKind::Lstm { peepholes: false }, 3, 4, 1, OutputKind::Linear, &mut rng);
+    let config = TrainConfig { optimizer: OptimizerKind::adam(0.01), batch: 4, clip: Some(1.0), decay: None };
+    let mut trainer = Trainer::with_network(task, network.clone(), config, rng);
+    let report = trainer.train(8);
+    let Status::Diverged(reason) = &trainer.status else { panic!("training went on: {:?}", trainer.status) };
+    assert!(reason.contains("bad sequence"), "{reason}");
+    assert_eq!(report.updates, 0, "no update from a failed batch");
+    assert_eq!(trainer.seen, 0, "no sequence was used for an applied update");
+    assert_eq!(report.seen, 0);
+    assert_eq!(trainer.network, network, "the weights are those before the batch");
 }
 
 #[test]

@@ -6,6 +6,10 @@
 //! lstm-trace --cell gru --hidden 8 --input-size 2 --seed 7 --input seq.json
 //! ```
 //! Uses only the model core (no web crate). Run `lstm-trace --help` for every option.
+//!
+//! The output is built with `serde_json`. The weights it prints back are always finite (the
+//! reader refuses anything else); any state, gradient or loss that is not a finite number (a
+//! cell that blows up) is printed as `null`, never as `NaN` or `inf`.
 
 use std::process::ExitCode;
 
@@ -13,7 +17,7 @@ use lstm_explorer::model::cell::GateClamps;
 use lstm_explorer::model::export::{backward_json, flow_json, trace_json, vector_json};
 use lstm_explorer::model::flow::analyse;
 use lstm_explorer::model::network::{AnyCell, CellKind};
-use lstm_explorer::model::weights::{cell_from_json, params_to_json, sequence_from_json};
+use lstm_explorer::model::weights::{cell_from_json, number_json, sequence_from_json, weights_to_json};
 use lstm_explorer::model::{Activation, Rng};
 use nalgebra::DVector;
 use serde_json::json;
@@ -38,7 +42,7 @@ USAGE
   --grad-output FILE   dL/dh_t for every step (a list of T lists of H numbers);
                        default: L = sum of the last hidden state's entries
   --compact            one line of JSON instead of indented
-  --help               this text
+  -h, --help           this text
 ";
 
 struct Options {
@@ -87,7 +91,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
             "--c0" => c0 = Some(value()?),
             "--clamp" => clamps = parse_clamps(&value()?)?,
             "--compact" => compact = true,
-            other => return Err(format!("unknown option '{other}' (see --help)")),
+            other => return Err(format!("unknown option '{other}'")),
         }
     }
     let kind = match kind.ok_or("--cell is required")? {
@@ -191,10 +195,10 @@ fn run(options: Options) -> Result<String, String> {
         "cell": options.kind.name(),
         "input_size": cell.input_size(),
         "hidden_size": n,
-        "parameters": params_to_json(&cell),
+        "parameters": weights_to_json(&cell).map_err(|e| e.to_string())?,
         "initial_state": { "h0": vector_json(&h0), "c0": cell.has_cell_state().then(|| vector_json(&c0)) },
         "steps": trace_json(&trace),
-        "loss": { "definition": definition, "value": loss },
+        "loss": { "definition": definition, "value": number_json(loss) },
         "gradients": backward_json(&back),
         "gradient_flow": flow_json(&flow),
     });
@@ -208,14 +212,18 @@ fn run(options: Options) -> Result<String, String> {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.is_empty() || args.iter().any(|a| a == "--help" || a == "-h") {
+    if args.is_empty() {
+        eprint!("{HELP}");
+        return ExitCode::from(2);
+    }
+    if args.iter().any(|a| a == "--help" || a == "-h") {
         print!("{HELP}");
-        return if args.is_empty() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+        return ExitCode::SUCCESS;
     }
     let options = match parse_args(&args) {
         Ok(o) => o,
         Err(e) => {
-            eprintln!("lstm-trace: {e}");
+            eprintln!("lstm-trace: {e} (see lstm-trace --help)");
             return ExitCode::from(2);
         }
     };

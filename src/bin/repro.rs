@@ -5,8 +5,9 @@
 //! cargo run --release --bin repro              # every experiment, 5 seeds each
 //! cargo run --release --bin repro -- --seeds 3 --only adding
 //! ```
-//! Uses only the model core (no web crate).
+//! Uses only the model core (no web crate). `repro --help` lists the options.
 
+use std::process::ExitCode;
 use std::time::Instant;
 
 use lstm_explorer::model::network::CellKind;
@@ -16,6 +17,50 @@ use lstm_explorer::model::tasks::temporal_order::TemporalOrder;
 use lstm_explorer::model::train::experiment::Experiment;
 use lstm_explorer::model::train::presets::{self, adam};
 use lstm_explorer::model::{Activation, Rng, cell::Parameters, network::Network};
+
+const HELP: &str = "\
+repro: run the 1997 LSTM paper's experiments natively and print a table next to the paper's figures.
+
+USAGE
+  repro [--seeds N] [--only NAME]
+
+  --seeds N      seeds per experiment (default 5)
+  --only NAME    only the rows of task NAME (adding | reber | order), or whose model names NAME
+                 (e.g. --only \"forget gate\")
+  -h, --help     this text
+
+Every experiment with 5 seeds takes many minutes; build with --release.
+";
+
+/// What the command line asks for.
+#[derive(Debug, PartialEq)]
+struct Options {
+    seeds: u64,
+    only: Option<String>,
+}
+
+/// Reads the arguments: `Ok(None)` for --help, an error sentence for anything unknown.
+fn parse_args(args: &[String]) -> Result<Option<Options>, String> {
+    let mut options = Options { seeds: 5, only: None };
+    let mut it = args.iter();
+    while let Some(flag) = it.next() {
+        let mut value = || it.next().cloned().ok_or_else(|| format!("{flag} needs a value"));
+        match flag.as_str() {
+            "-h" | "--help" => return Ok(None),
+            "--seeds" => {
+                let v = value()?;
+                options.seeds = v
+                    .parse()
+                    .ok()
+                    .filter(|&n| n >= 1)
+                    .ok_or_else(|| format!("--seeds takes a whole number of at least 1, not '{v}'"))?;
+            }
+            "--only" => options.only = Some(value()?),
+            other => return Err(format!("unknown option '{other}'")),
+        }
+    }
+    Ok(Some(options))
+}
 
 struct Row {
     group: &'static str,
@@ -117,19 +162,33 @@ fn median(mut xs: Vec<usize>) -> Option<usize> {
     (!xs.is_empty()).then(|| xs[xs.len() / 2])
 }
 
-fn main() {
+fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let flag = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned();
-    let seeds: u64 = flag("--seeds").and_then(|s| s.parse().ok()).unwrap_or(5);
-    let only = flag("--only");
+    match parse_args(&args) {
+        Ok(Some(options)) => {
+            run(&options);
+            ExitCode::SUCCESS
+        }
+        Ok(None) => {
+            print!("{HELP}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("repro: {e} (see repro --help)");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Runs the chosen rows and prints the table.
+fn run(options: &Options) {
+    let (seeds, only) = (options.seeds, options.only.as_deref());
     println!(
         "| task | model | H | weights | seeds solved | median sequences to success | test accuracy (median) | test MSE (median) | budget | wall time / seed | paper |"
     );
     println!("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
     // `--only adding` keeps a task's rows; `--only "forget gate"` the rows whose model names it.
-    for row in
-        rows().into_iter().filter(|r| only.as_deref().is_none_or(|o| o == r.group || r.model.contains(o)))
-    {
+    for row in rows().into_iter().filter(|r| only.is_none_or(|o| o == r.group || r.model.contains(o))) {
         let e = &row.experiment;
         let start = Instant::now();
         let outcomes: Vec<_> = (1..=seeds).map(|seed| e.run::<f32>(seed, 1_000 + seed)).collect();
@@ -174,6 +233,6 @@ fn main() {
         "Temporal order (6a): success = every output within 0.3 of the target on ≥ 99 % of 2,560 fresh sequences."
     );
     println!(
-        "All runs: f32, gradient-norm clipping at 1.0 except the paper-setup row, initial gate biases as in Task::prepare."
+        "All runs: f32, gradient-norm clipping at 1.0 except the paper-setup row, initial gate biases as in train::init::prepare."
     );
 }

@@ -12,10 +12,10 @@
 
 use nalgebra::DVector;
 
-use crate::model::cell::{Parameters, RnnCell, ShapeError};
+use crate::model::cell::{RnnCell, ShapeError};
 use crate::model::decay::{DecaySetup, decay_inputs, decay_rnn};
 use crate::model::numbers::Numbers;
-use crate::model::train::optim::{clip_global_norm, global_norm};
+use crate::model::train::optim::{Optimizer, OptimizerKind, clip_global_norm, global_norm};
 
 /// The longest sequence measured.
 pub const MAX_STEPS: usize = 200;
@@ -74,7 +74,8 @@ impl ClipSetup {
 pub struct ClipCurves {
     /// ‖∂L_T/∂θ‖ over every parameter.
     pub grad_norm: Vec<f64>,
-    /// The norm of the gradient actually applied: min(‖g‖, θ).
+    /// The norm of the gradient the clipped step actually applied, measured after clipping
+    /// (≈ min(‖g‖, θ)).
     pub clipped_norm: Vec<f64>,
     /// L_T before the step.
     pub loss: Vec<f64>,
@@ -96,15 +97,34 @@ fn loss(cell: &RnnCell<f64>, xs: &[DVector<f64>]) -> Result<f64, ShapeError> {
     Ok(0.5 * (h - target(cell.hidden_size())).norm_squared())
 }
 
-/// `cell` moved by −η·`grads`.
-fn stepped(cell: &RnnCell<f64>, grads: &RnnCell<f64>, lr: f64) -> RnnCell<f64> {
-    let mut out = cell.clone();
-    for (p, g) in out.params_mut().into_iter().zip(grads.params()) {
-        for (w, d) in p.values.iter_mut().zip(g.values.iter()) {
-            *w -= lr * d;
-        }
+/// One gradient-descent step from `cell`, through the training code's own clipping and update
+/// (SGD without momentum, learning rate η): the gradient `grads`, clipped to norm θ first when
+/// `threshold` is given. Returns the moved cell and the norm of the gradient actually applied.
+fn descend(
+    cell: &RnnCell<f64>,
+    grads: &RnnCell<f64>,
+    lr: f64,
+    threshold: Option<f64>,
+) -> (RnnCell<f64>, f64) {
+    let mut applied = grads.clone();
+    if let Some(threshold) = threshold {
+        clip_global_norm(&mut applied, threshold);
     }
-    out
+    let mut moved = cell.clone();
+    Optimizer::new(OptimizerKind::Sgd { lr, momentum: 0.0 }).step(&mut moved, &applied, 1.0);
+    (moved, global_norm(&applied))
+}
+
+/// ∂L_T/∂θ for `cell` on `xs` (T = `xs.len()` ≥ 1) by BPTT, and L_T.
+fn gradient(cell: &RnnCell<f64>, xs: &[DVector<f64>]) -> Result<(RnnCell<f64>, f64), ShapeError> {
+    let t = xs.len();
+    let y = target(cell.hidden_size());
+    let trace = cell.forward(xs, None)?;
+    let error = &trace.steps[t - 1].h - &y;
+    let loss = 0.5 * error.norm_squared();
+    let mut dh_out = vec![DVector::zeros(cell.hidden_size()); t];
+    dh_out[t - 1] = error;
+    Ok((cell.backward(&trace, &dh_out)?.grads, loss))
 }
 
 /// Measures every T = 1 … steps.
@@ -119,8 +139,6 @@ pub fn clip_curves(setup: &ClipSetup) -> Result<ClipCurves, ShapeError> {
     };
     let cell = decay_rnn(&decay);
     let xs = decay_inputs(&decay);
-    let n = cell.hidden_size();
-    let y = target(n);
     let mut out = ClipCurves {
         grad_norm: Vec::new(),
         clipped_norm: Vec::new(),
@@ -130,18 +148,12 @@ pub fn clip_curves(setup: &ClipSetup) -> Result<ClipCurves, ShapeError> {
     };
     for t in 1..=xs.len() {
         let xs = &xs[..t];
-        let trace = cell.forward(xs, None)?;
-        let h_last = trace.steps[t - 1].h.clone();
-        let mut dh_out = vec![DVector::zeros(n); t];
-        dh_out[t - 1] = &h_last - &y;
-        let mut grads = cell.backward(&trace, &dh_out)?.grads;
-        let norm = global_norm(&grads);
-        let raw = stepped(&cell, &grads, setup.lr);
-        clip_global_norm(&mut grads, setup.threshold);
-        let clipped = stepped(&cell, &grads, setup.lr);
-        out.grad_norm.push(norm);
-        out.clipped_norm.push(norm.min(setup.threshold));
-        out.loss.push(0.5 * (h_last - &y).norm_squared());
+        let (grads, loss_before) = gradient(&cell, xs)?;
+        let (raw, raw_norm) = descend(&cell, &grads, setup.lr, None);
+        let (clipped, clipped_norm) = descend(&cell, &grads, setup.lr, Some(setup.threshold));
+        out.grad_norm.push(raw_norm);
+        out.clipped_norm.push(clipped_norm);
+        out.loss.push(loss_before);
         out.loss_raw.push(loss(&raw, xs)?);
         out.loss_clipped.push(loss(&clipped, xs)?);
     }
@@ -151,14 +163,59 @@ pub fn clip_curves(setup: &ClipSetup) -> Result<ClipCurves, ShapeError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::cell::Parameters;
 
+    /// The flat list of every parameter value.
+    fn flat(cell: &RnnCell<f64>) -> Vec<f64> {
+        cell.params().iter().flat_map(|p| p.values.to_vec()).collect()
+    }
+
+    /// The step a clipped update takes, weights after minus weights before, is −η·clip(g) with
+    /// clip(g) = g·min(1, θ/‖g‖) computed here from the raw gradient — on both sides of θ — and
+    /// the recorded clipped norm is the norm of that step divided by η.
     #[test]
-    fn the_clipped_norm_is_the_raw_norm_capped_at_the_threshold() {
-        let c = clip_curves(&ClipSetup::default()).unwrap();
-        assert_eq!(c.grad_norm.len(), 80);
-        for (g, k) in c.grad_norm.iter().zip(&c.clipped_norm) {
-            assert!((k - g.min(1.0)).abs() < 1e-12);
+    fn the_clipped_step_is_minus_lr_times_the_clipped_gradient_and_its_norm_is_recorded() {
+        // At ρ = 1.4, ‖g‖ grows from 1.7 at T = 1: θ = 5 has T = 1, 2 below it and the rest above.
+        let setup = ClipSetup { rho: 1.4, threshold: 5.0, lr: 0.1, steps: 40, ..Default::default() };
+        let c = clip_curves(&setup).unwrap();
+        let decay = DecaySetup {
+            rho: setup.rho,
+            steps: setup.steps,
+            driven: false,
+            hidden: setup.hidden,
+            seed: setup.seed,
+            ..DecaySetup::default()
+        };
+        let (cell, xs) = (decay_rnn(&decay), decay_inputs(&decay));
+        let (mut below, mut above) = (0, 0);
+        for t in 1..=setup.steps {
+            let (grads, _) = gradient(&cell, &xs[..t]).unwrap();
+            let g = flat(&grads);
+            let norm = g.iter().map(|v| v * v).sum::<f64>().sqrt();
+            let factor = (setup.threshold / norm).min(1.0);
+            if norm < setup.threshold {
+                below += 1
+            } else {
+                above += 1
+            }
+            let (moved, _) = descend(&cell, &grads, setup.lr, Some(setup.threshold));
+            let step: Vec<f64> = flat(&moved).iter().zip(flat(&cell)).map(|(a, b)| a - b).collect();
+            for (s, g) in step.iter().zip(&g) {
+                let expected = -setup.lr * g * factor;
+                assert!(
+                    (s - expected).abs() <= 1e-12 * expected.abs().max(1e-3),
+                    "T = {t}: {s} vs {expected}"
+                );
+            }
+            let step_norm = step.iter().map(|v| v * v).sum::<f64>().sqrt() / setup.lr;
+            assert!((c.grad_norm[t - 1] - norm).abs() <= 1e-12 * norm, "T = {t}: raw norm");
+            assert!(
+                (c.clipped_norm[t - 1] - step_norm).abs() <= 1e-9 * step_norm,
+                "T = {t}: recorded {} vs applied {step_norm}",
+                c.clipped_norm[t - 1]
+            );
         }
+        assert!(below > 0 && above > 0, "both sides of θ are checked: {below} below, {above} above");
     }
 
     #[test]
@@ -178,10 +235,18 @@ mod tests {
                 c.loss_raw[t]
             );
         }
-        // Where the gradient is below θ, clipping changes nothing.
-        let small = c.grad_norm.iter().position(|&g| g < 1.0);
-        if let Some(t) = small {
-            assert_eq!(c.loss_raw[t], c.loss_clipped[t]);
+    }
+
+    #[test]
+    fn where_the_gradient_is_below_the_threshold_clipping_changes_nothing() {
+        // At ρ = 1.4, ‖g‖ grows from 1.7 at T = 1: θ = 5 has the shortest sequences below it.
+        let c =
+            clip_curves(&ClipSetup { rho: 1.4, threshold: 5.0, steps: 40, ..Default::default() }).unwrap();
+        let small: Vec<usize> = (0..c.grad_norm.len()).filter(|&t| c.grad_norm[t] < 5.0).collect();
+        assert!(!small.is_empty(), "no T has a gradient below θ: {:?}", c.grad_norm);
+        for t in small {
+            assert_eq!(c.clipped_norm[t], c.grad_norm[t], "T = {}", t + 1);
+            assert_eq!(c.loss_raw[t], c.loss_clipped[t], "T = {}", t + 1);
         }
     }
 

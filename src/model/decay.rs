@@ -178,6 +178,7 @@ mod tests {
             let setup = DecaySetup { rho, steps: 50, ..Default::default() };
             let curves = decay_curves(&setup).unwrap();
             assert_eq!(curves.rnn.len(), 51);
+            assert_eq!(curves.rnn_bound.len(), 51);
             for (k, (&v, &b)) in curves.rnn.iter().zip(&curves.rnn_bound).enumerate() {
                 assert_relative_eq!(v, rho.powi(k as i32), max_relative = 1e-9);
                 assert_relative_eq!(b, rho.powi(k as i32), max_relative = 1e-9);

@@ -261,6 +261,8 @@ mod tests {
             });
             let xs = vec![DVector::zeros(1); 40];
             let flow = analyse(&cell, &xs, &DVector::from_element(n, 1.0)).unwrap();
+            assert_eq!(flow.hidden.len(), 41, "lags 0 … 40");
+            assert_eq!(flow.bound.as_ref().map(Vec::len), Some(41));
             for (k, &norm) in flow.hidden.iter().enumerate() {
                 assert_relative_eq!(norm, rho.powi(k as i32), max_relative = 1e-10);
             }
@@ -278,6 +280,8 @@ mod tests {
         let mut rng = Rng::new(2);
         let xs: Vec<_> = (0..30).map(|_| DVector::from_fn(2, |_, _| rng.uniform(-1.0, 1.0))).collect();
         let flow = analyse(&cell, &xs, &DVector::from_element(4, 1.0)).unwrap();
+        assert_eq!(flow.cell.as_ref().map(Vec::len), Some(31), "lags 0 … 30");
+        assert_eq!(flow.cell_path.as_ref().map(Vec::len), Some(31));
         for (&full, &path) in flow.cell.unwrap().iter().zip(flow.cell_path.as_ref().unwrap()) {
             assert_relative_eq!(full, 1.0, epsilon = 1e-12);
             assert_relative_eq!(path, 1.0, epsilon = 1e-12);
@@ -291,6 +295,8 @@ mod tests {
             let mut rng = Rng::new(5);
             let xs: Vec<_> = (0..25).map(|_| DVector::from_element(1, rng.uniform(-1.0, 1.0))).collect();
             let flow = analyse(&cell, &xs, &DVector::from_element(6, 1.0)).unwrap();
+            assert_eq!(flow.hidden.len(), 26, "lags 0 … 25");
+            assert_eq!(flow.bound.as_ref().map(Vec::len), Some(26));
             for (h, b) in flow.hidden.iter().zip(flow.bound.unwrap()) {
                 assert!(*h <= b * (1.0 + 1e-9), "{act:?}: {h} > {b}");
             }
@@ -303,6 +309,7 @@ mod tests {
         cell.set_clamps(GateClamps { forget: Some(0.9), ..Default::default() });
         let xs = vec![DVector::from_element(1, 0.5); 12];
         let flow = analyse(&cell, &xs, &DVector::from_element(3, 1.0)).unwrap();
+        assert_eq!(flow.cell_path.as_ref().map(Vec::len), Some(13), "lags 0 … 12");
         for (k, p) in flow.cell_path.unwrap().iter().enumerate() {
             assert_relative_eq!(*p, 0.9_f64.powi(k as i32), max_relative = 1e-12);
         }

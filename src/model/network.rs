@@ -273,17 +273,6 @@ impl<T: Real> Parameters<T> for Network<T> {
     }
 }
 
-/// What running a network on a sample produced.
-#[derive(Clone, Debug)]
-pub struct Run<T: Real> {
-    /// The cell's trace.
-    pub trace: AnyTrace<T>,
-    /// y_t at every step that has a target (None elsewhere).
-    pub outputs: Vec<Option<DVector<f64>>>,
-    /// The sample's loss.
-    pub loss: f64,
-}
-
 impl<T: Real> Network<T> {
     /// A seeded cell with a seeded readout.
     pub fn seeded(
@@ -297,54 +286,5 @@ impl<T: Real> Network<T> {
         let cell = AnyCell::seeded(kind, input, hidden, rng);
         let readout = crate::model::readout::Readout::seeded(hidden, outputs, output_kind, rng);
         Self { cell, readout }
-    }
-
-    fn inputs(sample: &crate::model::tasks::Sample) -> Vec<DVector<T>> {
-        sample.inputs.iter().map(|x| x.map(T::of)).collect()
-    }
-
-    /// Runs the network forward on a sample and scores it.
-    pub fn run(&self, sample: &crate::model::tasks::Sample) -> Result<Run<T>, ShapeError> {
-        let trace = self.cell.forward(&Self::inputs(sample))?;
-        let hs = trace.hidden_states();
-        let mut loss = 0.0;
-        let outputs = sample
-            .targets
-            .iter()
-            .zip(&hs)
-            .map(|(target, h)| {
-                target.as_ref().map(|target| {
-                    let y = self.readout.apply(h);
-                    loss += crate::model::train::loss::step_loss(&y, target, self.readout.kind).0;
-                    y.map(|v| v.to_f64())
-                })
-            })
-            .collect();
-        Ok(Run { trace, outputs, loss })
-    }
-
-    /// Runs forward and backward on a sample: the run and dL/dθ for every parameter.
-    pub fn loss_and_grads(
-        &self,
-        sample: &crate::model::tasks::Sample,
-    ) -> Result<(Run<T>, Network<T>), ShapeError> {
-        let trace = self.cell.forward(&Self::inputs(sample))?;
-        let hs = trace.hidden_states();
-        let n = self.cell.hidden_size();
-        let mut readout_grads = self.readout.zeros_like();
-        let mut dh_out = vec![DVector::zeros(n); hs.len()];
-        let mut outputs = vec![None; hs.len()];
-        let mut loss = 0.0;
-        for (t, (target, h)) in sample.targets.iter().zip(&hs).enumerate() {
-            if let Some(target) = target {
-                let y = self.readout.apply(h);
-                let (l, dz) = crate::model::train::loss::step_loss(&y, target, self.readout.kind);
-                loss += l;
-                dh_out[t] = self.readout.backward(h, &dz, &mut readout_grads);
-                outputs[t] = Some(y.map(|v| v.to_f64()));
-            }
-        }
-        let back = self.cell.backward(&trace, &dh_out, None)?;
-        Ok((Run { trace, outputs, loss }, Network { cell: back.grads, readout: readout_grads }))
     }
 }

@@ -185,11 +185,20 @@ pub fn zero_cell<T: Real>(kind: CellKind, input: usize, hidden: usize) -> AnyCel
     AnyCell::<T>::seeded(kind, input, hidden, &mut crate::model::Rng::new(0)).zeros_like()
 }
 
-/// Writes any parameter set in the same format: matrices as lists of rows, vectors as lists.
+/// A number as JSON; a value that is not a finite number becomes `null` (JSON has no NaN or
+/// infinity, and a file holding one is not JSON).
+pub fn number_json(x: f64) -> Value {
+    serde_json::Number::from_f64(x).map_or(Value::Null, Value::Number)
+}
+
+/// Writes any parameter set in the same format: matrices as lists of rows, vectors as lists. A
+/// value that is not a finite number is written as `null`: right for gradients of a run that
+/// diverged, which are shown, not read back. A file meant to be read back is written by
+/// [`weights_to_json`], which refuses such values instead.
 pub fn params_to_json<T: Real, P: Parameters<T>>(params: &P) -> Value {
     let mut map = Map::new();
     for p in params.params() {
-        let at = |r: usize, c: usize| Value::from(p.values[c * p.rows + r].to_f64());
+        let at = |r: usize, c: usize| number_json(p.values[c * p.rows + r].to_f64());
         let value = if p.cols > 1 || p.name.starts_with("weight") {
             Value::Array((0..p.rows).map(|r| Value::Array((0..p.cols).map(|c| at(r, c)).collect())).collect())
         } else {
@@ -198,6 +207,16 @@ pub fn params_to_json<T: Real, P: Parameters<T>>(params: &P) -> Value {
         map.insert(p.name.to_string(), value);
     }
     Value::Object(map)
+}
+
+/// The weights of `params` as a weight file that [`cell_from_json`] reads back. Refuses, naming
+/// the parameter, a value that is not a finite number: written as `null` it would make a file
+/// the reader rejects, so the writer rejects it first.
+pub fn weights_to_json<T: Real, P: Parameters<T>>(params: &P) -> Result<Value, WeightsError> {
+    if let Some(p) = params.params().iter().find(|p| p.values.iter().any(|v| !v.to_f64().is_finite())) {
+        return Err(WeightsError::NotFinite { name: p.name.to_string() });
+    }
+    Ok(params_to_json(params))
 }
 
 /// Reads an input sequence: a JSON array of time steps, each an array of numbers (a bare
@@ -259,10 +278,9 @@ mod tests {
     fn matrices_are_written_row_major_like_tolist() {
         let cell = zero_cell::<f64>(CellKind::Rnn(Activation::Tanh), 2, 1);
         let mut cell = cell;
-        if let AnyCell::Rnn(c) = &mut cell {
-            c.weight_ih[(0, 0)] = 1.0;
-            c.weight_ih[(0, 1)] = 2.0;
-        }
+        let AnyCell::Rnn(c) = &mut cell else { panic!("a zero RNN is an RNN") };
+        c.weight_ih[(0, 0)] = 1.0;
+        c.weight_ih[(0, 1)] = 2.0;
         let json = params_to_json(&cell);
         assert_eq!(json["weight_ih_l0"], serde_json::json!([[1.0, 2.0]]));
         assert_eq!(json["bias_ih_l0"], serde_json::json!([0.0]));
@@ -290,6 +308,21 @@ mod tests {
         huge["bias_ih_l0"][1] = serde_json::Value::String("x".into());
         assert!(err(&huge.to_string()).contains("bias_ih_l0"));
         assert!(err(&" ".repeat(MAX_FILE_BYTES + 1)).contains("limit"));
+    }
+
+    #[test]
+    fn weights_holding_nan_are_refused_and_gradients_holding_nan_are_written_as_null() {
+        let mut cell = AnyCell::<f64>::seeded(CellKind::Lstm { peepholes: false }, 2, 3, &mut Rng::new(3));
+        cell.params_mut()[1].values[4] = f64::NAN;
+        cell.params_mut()[2].values[0] = f64::INFINITY;
+        let name = cell.params()[1].name;
+        assert_eq!(weights_to_json(&cell), Err(WeightsError::NotFinite { name: name.to_string() }));
+        let text = params_to_json(&cell).to_string();
+        let back: Value = serde_json::from_str(&text).expect("the output is JSON");
+        assert!(!text.contains("NaN") && !text.contains("inf"), "{text}");
+        let nulls = text.matches("null").count();
+        assert_eq!(nulls, 2, "the two non-finite values are null: {text}");
+        assert!(back[name].is_array());
     }
 
     #[test]

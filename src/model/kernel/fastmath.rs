@@ -8,7 +8,13 @@
 //! against `f64`). tanh uses Cephes' odd polynomial below |x| = 0.625, where 1 − 2/(e^{2x}+1)
 //! would cancel, and the exponential above.
 
-use super::lstm::madd;
+/// a·b + c, fused into one rounding where the target has FMA (x86 with `target-cpu=native`),
+/// else a multiply and an add: `f32::mul_add` without hardware FMA is a slow library call, and
+/// WebAssembly's simd128 has no FMA.
+#[inline(always)]
+pub(crate) fn madd(a: f32, b: f32, c: f32) -> f32 {
+    if cfg!(target_feature = "fma") { a.mul_add(b, c) } else { a * b + c }
+}
 
 const LOG2_E: f32 = std::f32::consts::LOG2_E;
 /// ln 2 split in two so that n·LN2_HI is exact for |n| ≤ 128.

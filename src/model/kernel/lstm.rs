@@ -16,7 +16,7 @@ use std::fmt;
 
 use nalgebra::{DMatrixView, Dyn};
 
-use super::fastmath::{sigmoid_in_place, tanh, tanh_in_place};
+use super::fastmath::{madd, sigmoid_in_place, tanh, tanh_in_place};
 use crate::model::cell::{GateClamps, LstmCell};
 
 /// Why the kernel could not run.
@@ -75,6 +75,32 @@ fn check(what: &'static str, expected: usize, found: usize) -> Result<(), Kernel
     if expected == found { Ok(()) } else { Err(KernelError::Length { what, expected, found }) }
 }
 
+/// The number of steps in `xs`, once the cell is one the kernel covers and the input and
+/// initial states fit it.
+fn forward_steps(
+    cell: &LstmCell<f32>,
+    xs: &[f32],
+    h0: Option<&[f32]>,
+    c0: Option<&[f32]>,
+) -> Result<usize, KernelError> {
+    if cell.peepholes.is_some() || cell.clamps != GateClamps::default() {
+        return Err(KernelError::Unsupported);
+    }
+    let (n, m) = (cell.hidden_size(), cell.input_size());
+    if m == 0 {
+        check("the input", 0, xs.len())?;
+    } else if !xs.len().is_multiple_of(m) {
+        return Err(KernelError::Length { what: "the input", expected: xs.len() / m * m, found: xs.len() });
+    }
+    if let Some(h0) = h0 {
+        check("h_0", n, h0.len())?;
+    }
+    if let Some(c0) = c0 {
+        check("c_0", n, c0.len())?;
+    }
+    Ok(xs.len().checked_div(m).unwrap_or(0))
+}
+
 /// Sets the length to `len`, all zeros.
 fn resize(v: &mut Vec<f32>, len: usize) {
     v.clear();
@@ -102,26 +128,8 @@ impl LstmKernel {
         h0: Option<&[f32]>,
         c0: Option<&[f32]>,
     ) -> Result<(), KernelError> {
-        if cell.peepholes.is_some() || cell.clamps != GateClamps::default() {
-            return Err(KernelError::Unsupported);
-        }
+        let steps = forward_steps(cell, xs, h0, c0)?;
         let (n, m) = (cell.hidden_size(), cell.input_size());
-        if m == 0 {
-            check("the input", 0, xs.len())?;
-        } else if !xs.len().is_multiple_of(m) {
-            return Err(KernelError::Length {
-                what: "the input",
-                expected: xs.len() / m * m,
-                found: xs.len(),
-            });
-        }
-        let steps = xs.len().checked_div(m).unwrap_or(0);
-        if let Some(h0) = h0 {
-            check("h_0", n, h0.len())?;
-        }
-        if let Some(c0) = c0 {
-            check("c_0", n, c0.len())?;
-        }
         (self.hidden, self.input, self.steps) = (n, m, steps);
         self.xs.clear();
         self.xs.extend_from_slice(xs);
@@ -139,34 +147,40 @@ impl LstmKernel {
             Some(c0) => self.cells[..n].copy_from_slice(c0),
             None => self.cells[..n].fill(0.0),
         }
-        let w_ih = cell.weight_ih.as_slice();
-        let w_hh = cell.weight_hh.as_slice();
         for t in 0..steps {
-            let z = &mut self.gates[t * 4 * n..(t + 1) * 4 * n];
-            z.copy_from_slice(&self.bias);
-            let x = &self.xs[t * m..(t + 1) * m];
-            add_columns(z, w_ih, x);
-            add_columns(z, w_hh, &self.hiddens[t * n..(t + 1) * n]);
-            let (ifg, o) = z.split_at_mut(3 * n);
-            let (if_, g) = ifg.split_at_mut(2 * n);
-            sigmoid_in_place(if_);
-            tanh_in_place(g);
-            sigmoid_in_place(o);
-            let (i, f) = if_.split_at(n);
-            let (before, after) = self.cells.split_at_mut((t + 1) * n);
-            let c_prev = &before[t * n..];
-            let c = &mut after[..n];
-            let q = &mut self.squashed[t * n..(t + 1) * n];
-            let h = &mut self.hiddens[(t + 1) * n..(t + 2) * n];
-            // Equal lengths stated once, so the loop below has no bounds checks and vectorises.
-            let (i, f, g, o, c_prev) = (&i[..n], &f[..n], &g[..n], &o[..n], &c_prev[..n]);
-            for k in 0..n {
-                c[k] = f[k] * c_prev[k] + i[k] * g[k];
-                q[k] = tanh(c[k]);
-                h[k] = o[k] * q[k];
-            }
+            self.step_forward(t, cell);
         }
         Ok(())
+    }
+
+    /// Step t forward: z = b + W_ih x_t + W_hh h_{t−1}, the gates, then c_t and h_t.
+    #[inline]
+    fn step_forward(&mut self, t: usize, cell: &LstmCell<f32>) {
+        let (n, m) = (self.hidden, self.input);
+        let (w_ih, w_hh) = (cell.weight_ih.as_slice(), cell.weight_hh.as_slice());
+        let z = &mut self.gates[t * 4 * n..(t + 1) * 4 * n];
+        z.copy_from_slice(&self.bias);
+        let x = &self.xs[t * m..(t + 1) * m];
+        add_columns(z, w_ih, x);
+        add_columns(z, w_hh, &self.hiddens[t * n..(t + 1) * n]);
+        let (ifg, o) = z.split_at_mut(3 * n);
+        let (if_, g) = ifg.split_at_mut(2 * n);
+        sigmoid_in_place(if_);
+        tanh_in_place(g);
+        sigmoid_in_place(o);
+        let (i, f) = if_.split_at(n);
+        let (before, after) = self.cells.split_at_mut((t + 1) * n);
+        let c_prev = &before[t * n..];
+        let c = &mut after[..n];
+        let q = &mut self.squashed[t * n..(t + 1) * n];
+        let h = &mut self.hiddens[(t + 1) * n..(t + 2) * n];
+        // Equal lengths stated once, so the loop below has no bounds checks and vectorises.
+        let (i, f, g, o, c_prev) = (&i[..n], &f[..n], &g[..n], &o[..n], &c_prev[..n]);
+        for k in 0..n {
+            c[k] = f[k] * c_prev[k] + i[k] * g[k];
+            q[k] = tanh(c[k]);
+            h[k] = o[k] * q[k];
+        }
     }
 
     /// Backpropagation through time for the last forward pass. `dh_out` (T·H values) is the error
@@ -177,6 +191,33 @@ impl LstmKernel {
         cell: &LstmCell<f32>,
         dh_out: &[f32],
         grads: &mut LstmCell<f32>,
+    ) -> Result<(), KernelError> {
+        let (n, m, steps) = (self.hidden, self.input, self.steps);
+        self.check_backward_shapes(cell, dh_out, grads)?;
+        fit(&mut self.dz, steps * 4 * n);
+        fit(&mut self.dh, steps * n);
+        fit(&mut self.dc, steps * n);
+        resize(&mut self.dh_next, n);
+        resize(&mut self.dc_next, n);
+        fit(&mut self.dx, steps * m);
+        resize(&mut self.db, 4 * n);
+        for t in (0..steps).rev() {
+            self.gate_errors(t, &dh_out[t * n..(t + 1) * n]);
+            let dz = &self.dz[t * 4 * n..(t + 1) * 4 * n];
+            dot_columns(&mut self.dh_next, cell.weight_hh.as_slice(), dz);
+            self.input_side(t, cell, grads);
+        }
+        self.add_bias_and_recurrent_gradients(grads);
+        Ok(())
+    }
+
+    /// The cell, the output gradient and the gradient accumulator must fit the last forward
+    /// pass.
+    fn check_backward_shapes(
+        &self,
+        cell: &LstmCell<f32>,
+        dh_out: &[f32],
+        grads: &LstmCell<f32>,
     ) -> Result<(), KernelError> {
         let (n, m, steps) = (self.hidden, self.input, self.steps);
         if cell.hidden_size() != n || cell.input_size() != m {
@@ -201,67 +242,75 @@ impl LstmKernel {
                     + grads.bias_hh.len(),
             });
         }
-        fit(&mut self.dz, steps * 4 * n);
-        fit(&mut self.dh, steps * n);
-        fit(&mut self.dc, steps * n);
-        resize(&mut self.dh_next, n);
-        resize(&mut self.dc_next, n);
-        fit(&mut self.dx, steps * m);
-        let w_hh = cell.weight_hh.as_slice();
-        let w_ih = cell.weight_ih.as_slice();
-        resize(&mut self.db, 4 * n);
-        for t in (0..steps).rev() {
-            let gates = &self.gates[t * 4 * n..(t + 1) * 4 * n];
-            let (i, rest) = gates.split_at(n);
-            let (f, rest) = rest.split_at(n);
-            let (g, o) = rest.split_at(n);
-            let c_prev = &self.cells[t * n..(t + 1) * n];
-            let q = &self.squashed[t * n..(t + 1) * n];
-            let dh = &mut self.dh[t * n..(t + 1) * n];
-            let dc = &mut self.dc[t * n..(t + 1) * n];
-            let dz = &mut self.dz[t * 4 * n..(t + 1) * 4 * n];
-            let (dzi, rest) = dz.split_at_mut(n);
-            let (dzf, rest) = rest.split_at_mut(n);
-            let (dzg, dzo) = rest.split_at_mut(n);
-            let dout = &dh_out[t * n..(t + 1) * n];
-            let (i, f, g, o, c_prev, q, dout) =
-                (&i[..n], &f[..n], &g[..n], &o[..n], &c_prev[..n], &q[..n], &dout[..n]);
-            let (dh, dc, dzi, dzf, dzg, dzo) =
-                (&mut dh[..n], &mut dc[..n], &mut dzi[..n], &mut dzf[..n], &mut dzg[..n], &mut dzo[..n]);
-            let (dh_next, dc_next) = (&mut self.dh_next[..n], &mut self.dc_next[..n]);
-            for k in 0..n {
-                let d = dout[k] + dh_next[k];
-                dh[k] = d;
-                // h = o ⊙ tanh(c)
-                dzo[k] = d * q[k] * o[k] * (1.0 - o[k]);
-                let dck = dc_next[k] + d * o[k] * (1.0 - q[k] * q[k]);
-                dc[k] = dck;
-                // c = f ⊙ c_prev + i ⊙ g
-                dzi[k] = dck * g[k] * i[k] * (1.0 - i[k]);
-                dzf[k] = dck * c_prev[k] * f[k] * (1.0 - f[k]);
-                dzg[k] = dck * i[k] * (1.0 - g[k] * g[k]);
-                dc_next[k] = dck * f[k];
-            }
-            let dz = &self.dz[t * 4 * n..(t + 1) * 4 * n];
-            dot_columns(&mut self.dh_next, w_hh, dz);
-            // The input side has only I columns: dx_t = W_ihᵀ dz_t, dW_ih += dz_t x_tᵀ and
-            // db += dz_t cost little here, while dz_t is still in cache (a matrix product of
-            // width I would spend more on set-up than on arithmetic).
-            dot_columns(&mut self.dx[t * m..(t + 1) * m], w_ih, dz);
-            for (col, &x) in
-                grads.weight_ih.as_mut_slice().chunks_exact_mut(4 * n).zip(&self.xs[t * m..(t + 1) * m])
-            {
-                add_scaled(col, x, dz);
-            }
-            add_scaled(&mut self.db, 1.0, dz);
+        Ok(())
+    }
+
+    /// Step t backwards through the gates, unit by unit: from dL/dh_t (`dout`, the loss's own
+    /// error, plus what step t + 1 sent back in `dh_next`) and dL/dc_t (`dc_next`) to the
+    /// pre-activation errors dz_t of i, f, g and o, leaving dL/dc_{t−1} in `dc_next`. (dL/dh_{t−1}
+    /// needs W_hhᵀ dz_t, which the caller forms.)
+    #[inline]
+    fn gate_errors(&mut self, t: usize, dout: &[f32]) {
+        let n = self.hidden;
+        let gates = &self.gates[t * 4 * n..(t + 1) * 4 * n];
+        let (i, rest) = gates.split_at(n);
+        let (f, rest) = rest.split_at(n);
+        let (g, o) = rest.split_at(n);
+        let c_prev = &self.cells[t * n..(t + 1) * n];
+        let q = &self.squashed[t * n..(t + 1) * n];
+        let dh = &mut self.dh[t * n..(t + 1) * n];
+        let dc = &mut self.dc[t * n..(t + 1) * n];
+        let dz = &mut self.dz[t * 4 * n..(t + 1) * 4 * n];
+        let (dzi, rest) = dz.split_at_mut(n);
+        let (dzf, rest) = rest.split_at_mut(n);
+        let (dzg, dzo) = rest.split_at_mut(n);
+        // Equal lengths stated once, so the loop below has no bounds checks and vectorises.
+        let (i, f, g, o, c_prev, q, dout) =
+            (&i[..n], &f[..n], &g[..n], &o[..n], &c_prev[..n], &q[..n], &dout[..n]);
+        let (dh, dc, dzi, dzf, dzg, dzo) =
+            (&mut dh[..n], &mut dc[..n], &mut dzi[..n], &mut dzf[..n], &mut dzg[..n], &mut dzo[..n]);
+        let (dh_next, dc_next) = (&mut self.dh_next[..n], &mut self.dc_next[..n]);
+        for k in 0..n {
+            let d = dout[k] + dh_next[k];
+            dh[k] = d;
+            // h = o ⊙ tanh(c)
+            dzo[k] = d * q[k] * o[k] * (1.0 - o[k]);
+            let dck = dc_next[k] + d * o[k] * (1.0 - q[k] * q[k]);
+            dc[k] = dck;
+            // c = f ⊙ c_prev + i ⊙ g
+            dzi[k] = dck * g[k] * i[k] * (1.0 - i[k]);
+            dzf[k] = dck * c_prev[k] * f[k] * (1.0 - f[k]);
+            dzg[k] = dck * i[k] * (1.0 - g[k] * g[k]);
+            dc_next[k] = dck * f[k];
         }
+    }
+
+    /// The input side of step t: dx_t = W_ihᵀ dz_t, dW_ih += dz_t x_tᵀ and db += dz_t. These
+    /// cost little here, while dz_t is still in cache (a matrix product of width I would spend
+    /// more on set-up than on arithmetic).
+    #[inline]
+    fn input_side(&mut self, t: usize, cell: &LstmCell<f32>, grads: &mut LstmCell<f32>) {
+        let (n, m) = (self.hidden, self.input);
+        let dz = &self.dz[t * 4 * n..(t + 1) * 4 * n];
+        dot_columns(&mut self.dx[t * m..(t + 1) * m], cell.weight_ih.as_slice(), dz);
+        for (col, &x) in
+            grads.weight_ih.as_mut_slice().chunks_exact_mut(4 * n).zip(&self.xs[t * m..(t + 1) * m])
+        {
+            add_scaled(col, x, dz);
+        }
+        add_scaled(&mut self.db, 1.0, dz);
+    }
+
+    /// After the loop over time: the summed bias error into both bias vectors, and dW_hh += DZ·H_prev
+    /// (4H × T times T × H), one matrix product for the whole sequence.
+    fn add_bias_and_recurrent_gradients(&self, grads: &mut LstmCell<f32>) {
+        let (n, steps) = (self.hidden, self.steps);
         for (b, d) in grads.bias_ih.iter_mut().zip(&self.db) {
             *b += d;
         }
         for (b, d) in grads.bias_hh.iter_mut().zip(&self.db) {
             *b += d;
         }
-        // dW_hh += DZ·H_prev (4H × T times T × H): one matrix product for the whole sequence.
         let dz = DMatrixView::from_slice(&self.dz, 4 * n, steps);
         let h_prev = DMatrixView::from_slice_with_strides_generic(
             &self.hiddens[..steps * n],
@@ -271,7 +320,6 @@ impl LstmKernel {
             Dyn(1),
         );
         grads.weight_hh.gemm(1.0, &dz, &h_prev, 1.0);
-        Ok(())
     }
 
     /// Steps in the last forward pass.
@@ -353,14 +401,6 @@ fn add_scaled(y: &mut [f32], a: f32, x: &[f32]) {
     for (y, &x) in y.iter_mut().zip(x) {
         *y = madd(a, x, *y);
     }
-}
-
-/// a·b + c, fused into one rounding where the target has FMA (x86 with `target-cpu=native`),
-/// else a multiply and an add: `f32::mul_add` without hardware FMA is a slow library call, and
-/// WebAssembly's simd128 has no FMA.
-#[inline(always)]
-pub(crate) fn madd(a: f32, b: f32, c: f32) -> f32 {
-    if cfg!(target_feature = "fma") { a.mul_add(b, c) } else { a * b + c }
 }
 
 /// out[j] = (column j of `w`) · d, for the column-major matrix `w` whose columns have d.len()

@@ -10,7 +10,7 @@
 
 use super::Sample;
 use crate::model::Rng;
-use crate::model::train::loss::Target;
+use crate::model::tasks::Target;
 use nalgebra::DVector;
 
 /// An answer within this of the target is correct.
@@ -60,6 +60,7 @@ mod tests {
     fn sequences_follow_the_papers_definition() {
         let task = Adding { t: 100 };
         let mut rng = Rng::new(1);
+        let mut marked_first = 0;
         for _ in 0..2_000 {
             let s = task.generate(&mut rng);
             let len = s.inputs.len();
@@ -76,6 +77,7 @@ mod tests {
             }
             if marked[0] == 0 {
                 assert_eq!(s.inputs[0][0], 0.0, "a marked first pair has X1 = 0");
+                marked_first += 1;
             }
             let Some(Target::Values(t)) = &s.targets[len - 1] else { panic!("a target at the end") };
             let expected = 0.5 + (s.inputs[marked[0]][0] + s.inputs[marked[1]][0]) / 4.0;
@@ -83,6 +85,7 @@ mod tests {
             assert!((0.0..=1.0).contains(&t[0]));
             assert!(s.targets[..len - 1].iter().all(Option::is_none), "the only error signal is at the end");
         }
+        assert!(marked_first > 0, "some sequence marks its first pair, so that case is checked");
     }
 
     #[test]

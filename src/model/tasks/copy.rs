@@ -4,7 +4,7 @@
 
 use super::{Sample, one_hot};
 use crate::model::Rng;
-use crate::model::train::loss::Target;
+use crate::model::tasks::Target;
 
 /// Remember one of `symbols` symbols for `lag` steps.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

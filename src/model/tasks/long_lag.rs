@@ -6,7 +6,7 @@
 
 use super::{Sample, one_hot};
 use crate::model::Rng;
-use crate::model::train::loss::Target;
+use crate::model::tasks::Target;
 
 /// The end-of-sequence error below which a sequence is correct.
 pub const TOLERANCE: f64 = 0.25;

@@ -1,4 +1,7 @@
-//! Sequence tasks: seeded generators, each with the success criterion its source states.
+//! Sequence tasks: samples and their targets, seeded generators, and each task's success
+//! criterion as its source states it. Nothing here knows about training: evaluation, the
+//! initialisation policy and the loss live in
+//! training (`train/`), one floor up.
 
 pub mod adding;
 pub mod copy;
@@ -10,15 +13,23 @@ pub mod text;
 
 use nalgebra::DVector;
 
-use crate::model::network::Network;
+use crate::model::Rng;
 use crate::model::readout::OutputKind;
-use crate::model::train::Evaluation;
-use crate::model::train::loss::Target;
-use crate::model::{Real, Rng};
 
-/// The initial forget-gate bias of a forget-gate LSTM: σ(3) ≈ 0.95 of the cell state is kept
-/// per step at first.
-pub const FORGET_BIAS: f64 = 3.0;
+/// What a step is asked to produce.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Target {
+    /// Real values, compared by squared error.
+    Values(Vec<f64>),
+    /// A class, compared by cross-entropy; `allowed` lists every class that would also be a
+    /// correct continuation (for grammars, where several symbols may come next).
+    Class {
+        /// The class that actually came.
+        index: usize,
+        /// Every class that could have come (includes `index`).
+        allowed: Vec<usize>,
+    },
+}
 
 /// One training or test sequence.
 #[derive(Clone, Debug, PartialEq)]
@@ -116,73 +127,6 @@ impl Task {
                     pairs().fold((0, 0), |(h, n), (t, y)| (h + argmax_is_target(t, y) as usize, n + 1));
                 total > 0 && hits as f64 >= text::ACCURACY * total as f64
             }
-        }
-    }
-
-    /// Initialisation for long memory, as the 1997 paper advises and our runs confirm: input
-    /// gates start mostly closed (biases −1, −2, −3 staggered across units) and output gates
-    /// too (−2), so that cells are not written or read before they have learned to be. A
-    /// forget-gate LSTM also starts with the paper's small weights, U(−0.1, 0.1) instead of
-    /// PyTorch's U(−1/√H, 1/√H), and forget-gate bias [`FORGET_BIAS`] (σ(3) ≈ 0.95 of the cell
-    /// state kept per step; Gers et al. 2000 initialise forget gates open, too).
-    ///
-    /// Measured on the adding problem, T = 100, H = 8, Adam 0.01, batch 16, seeds 1–5: with
-    /// PyTorch's plain initialisation the forget-gate LSTM stayed at the baseline for 300,000
-    /// sequences; with forget bias 1 and closed gates, too; with this it was solved after 92,000,
-    /// 36,000, 112,000, 36,000 and 40,000 sequences.
-    pub fn prepare<T: Real>(&self, network: &mut Network<T>) {
-        use crate::model::cell::Parameters;
-        use crate::model::network::AnyCell;
-        let (n, bias_ih, bias_hh, output_gate) = match &mut network.cell {
-            AnyCell::Lstm(c) => {
-                let n = c.hidden_size();
-                let to_paper_range = T::of(0.1 * (n.max(1) as f64).sqrt());
-                c.params_mut()
-                    .into_iter()
-                    .for_each(|p| p.values.iter_mut().for_each(|v| *v *= to_paper_range));
-                c.bias_ih.rows_mut(n, n).fill(T::of(FORGET_BIAS));
-                c.bias_hh.rows_mut(n, n).fill(T::zero());
-                (n, &mut c.bias_ih, &mut c.bias_hh, 3)
-            }
-            AnyCell::Lstm1997(c) => (c.hidden_size(), &mut c.bias_ih, &mut c.bias_hh, 2),
-            _ => return,
-        };
-        for k in 0..n {
-            bias_ih[k] = T::of(-1.0 - (k % 3) as f64);
-            bias_ih[output_gate * n + k] = T::of(-2.0);
-            bias_hh[k] = T::zero();
-            bias_hh[output_gate * n + k] = T::zero();
-        }
-    }
-
-    /// Scores `network` on `count` fresh sequences from `seed`.
-    pub fn evaluate<T: Real>(&self, network: &Network<T>, count: usize, seed: u64) -> Evaluation {
-        let mut rng = Rng::new(seed);
-        let (mut loss, mut sq, mut values, mut correct) = (0.0, 0.0, 0usize, 0usize);
-        let mut kernel = crate::model::kernel::LstmKernel::new();
-        for _ in 0..count {
-            let sample = self.generate(&mut rng);
-            let Ok((outputs, sample_loss)) =
-                crate::model::train::sample::outputs_and_loss(network, &sample, &mut kernel)
-            else {
-                continue;
-            };
-            loss += sample_loss;
-            for (t, y) in sample.targets.iter().zip(&outputs) {
-                if let (Some(Target::Values(t)), Some(y)) = (t, y) {
-                    for (a, b) in t.iter().zip(y.iter()) {
-                        sq += (a - b) * (a - b);
-                        values += 1;
-                    }
-                }
-            }
-            correct += self.correct(&sample, &outputs) as usize;
-        }
-        let n = count.max(1) as f64;
-        Evaluation {
-            loss: loss / n,
-            mse: if values > 0 { sq / values as f64 } else { f64::NAN },
-            accuracy: correct as f64 / n,
         }
     }
 }

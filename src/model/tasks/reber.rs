@@ -7,7 +7,7 @@
 
 use super::{Sample, one_hot};
 use crate::model::Rng;
-use crate::model::train::loss::Target;
+use crate::model::tasks::Target;
 
 /// The alphabet, in input/output order.
 pub const SYMBOLS: [char; 7] = ['B', 'T', 'P', 'S', 'X', 'V', 'E'];
@@ -118,10 +118,10 @@ mod tests {
             let (symbols, next) = EmbeddedReber.string(&mut rng);
             let s: String = symbols.iter().collect();
             assert!(accepts(&s), "{s}");
-            for (t, allowed) in next.iter().enumerate() {
-                if let Some(c) = symbols.get(t + 1) {
-                    assert!(allowed.contains(c), "{s}: {c} after position {t} not in {allowed:?}");
-                }
+            assert_eq!(next.len(), symbols.len(), "{s}: one list of successors per symbol");
+            assert_eq!(next.last(), Some(&vec![]), "{s}: nothing comes after the final E");
+            for (t, (allowed, c)) in next.iter().zip(&symbols[1..]).enumerate() {
+                assert!(allowed.contains(c), "{s}: {c} after position {t} not in {allowed:?}");
             }
         }
     }

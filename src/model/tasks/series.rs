@@ -8,7 +8,7 @@ use nalgebra::DVector;
 
 use super::Sample;
 use crate::model::Rng;
-use crate::model::train::loss::Target;
+use crate::model::tasks::Target;
 
 /// Which series.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -6,7 +6,7 @@
 
 use super::{Sample, one_hot};
 use crate::model::Rng;
-use crate::model::train::loss::Target;
+use crate::model::tasks::Target;
 
 /// The input alphabet, in input order.
 pub const SYMBOLS: [char; 8] = ['a', 'b', 'c', 'd', 'B', 'E', 'X', 'Y'];

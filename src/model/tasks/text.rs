@@ -5,7 +5,7 @@
 
 use super::{Sample, one_hot};
 use crate::model::Rng;
-use crate::model::train::loss::Target;
+use crate::model::tasks::Target;
 
 /// The share of next characters a solved window must get right.
 pub const ACCURACY: f64 = 0.9;

@@ -4,21 +4,7 @@ use nalgebra::DVector;
 
 use crate::model::Real;
 use crate::model::readout::OutputKind;
-
-/// What a step is asked to produce.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Target {
-    /// Real values, compared by squared error.
-    Values(Vec<f64>),
-    /// A class, compared by cross-entropy; `allowed` lists every class that would also be a
-    /// correct continuation (for grammars, where several symbols may come next).
-    Class {
-        /// The class that actually came.
-        index: usize,
-        /// Every class that could have come (includes `index`).
-        allowed: Vec<usize>,
-    },
-}
+use crate::model::tasks::Target;
 
 /// The loss of one step and dL/dz at the readout's logits z, for output y = φ(z).
 ///

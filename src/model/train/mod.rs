@@ -1,7 +1,9 @@
 //! Training, one slice at a time: the page calls [`Trainer::train`] for a few sequences between
 //! animation frames, so it never freezes, and can pause, resume or reset whenever it likes.
 
+pub mod evaluate;
 pub mod experiment;
+pub mod init;
 pub mod loss;
 pub mod optim;
 pub mod presets;
@@ -13,6 +15,7 @@ use crate::model::kernel::LstmKernel;
 use crate::model::network::{CellKind, Network};
 use crate::model::tasks::Task;
 use crate::model::{Real, Rng};
+pub use evaluate::Evaluation;
 use optim::{Optimizer, OptimizerKind, clip_global_norm, scale};
 
 /// How to train.
@@ -88,7 +91,7 @@ impl<T: Real> Trainer<T> {
             task.output_kind(),
             &mut rng,
         );
-        task.prepare(&mut network);
+        init::prepare(&mut network);
         Self::with_network(task, network, config, rng)
     }
 
@@ -108,6 +111,11 @@ impl<T: Real> Trainer<T> {
 
     /// Trains on about `sequences` more sequences (whole mini-batches; at least one). Does
     /// nothing once diverged.
+    ///
+    /// A batch is all or nothing: if any of its sequences fails (a shape error, a loss or a
+    /// gradient that is not a finite number) or the update would make a weight non-finite,
+    /// training stops with [`Status::Diverged`] saying why, the weights and the optimiser stay
+    /// as they were before that batch, and `seen` counts only the sequences of applied updates.
     pub fn train(&mut self, sequences: usize) -> Report {
         let batch = self.config.batch.max(1);
         let updates = sequences.div_ceil(batch).max(1);
@@ -116,51 +124,62 @@ impl<T: Real> Trainer<T> {
             if self.status != Status::Running {
                 break;
             }
-            let mut grads = self.network.zeros_like();
-            let mut batch_loss = 0.0;
-            for _ in 0..batch {
-                let sample = self.task.generate(&mut self.rng);
-                match sample::accumulate_sample(&self.network, &sample, &mut grads, &mut self.kernel) {
-                    Ok(loss) => batch_loss += loss,
-                    Err(e) => {
-                        self.status = Status::Diverged(format!("the task produced a bad sequence: {e}"));
-                        break;
-                    }
+            match self.update(batch) {
+                Ok((batch_loss, norm)) => {
+                    self.seen += batch;
+                    loss_sum += batch_loss / batch as f64;
+                    norm_sum += norm;
+                    done += 1;
                 }
+                Err(reason) => self.status = Status::Diverged(reason),
             }
-            if !batch_loss.is_finite() {
-                self.status =
-                    Status::Diverged(format!("the loss became {batch_loss} after {} sequences", self.seen));
-                break;
-            }
-            scale(&mut grads, 1.0 / batch as f64);
-            let norm = match self.config.clip {
-                Some(threshold) => clip_global_norm(&mut grads, threshold),
-                None => optim::global_norm(&grads),
-            };
-            if !norm.is_finite() {
-                self.status = Status::Diverged(format!(
-                    "the gradient norm became {norm} after {} sequences",
-                    self.seen
-                ));
-                break;
-            }
-            let before = self.network.clone();
-            let lr_scale = self.lr_scale();
-            self.optimizer.step(&mut self.network, &grads, lr_scale);
-            if self.network.params().iter().any(|p| p.values.iter().any(|v| !v.is_finite())) {
-                self.network = before;
-                self.status =
-                    Status::Diverged(format!("a weight stopped being finite after {} sequences", self.seen));
-                break;
-            }
-            self.seen += batch;
-            loss_sum += batch_loss / batch as f64;
-            norm_sum += norm;
-            done += 1;
         }
         let d = done.max(1) as f64;
         Report { seen: self.seen, loss: loss_sum / d, grad_norm: norm_sum / d, updates: done }
+    }
+
+    /// One update from `batch` fresh sequences: the summed loss and the gradient norm before
+    /// clipping, or why no update was applied (then nothing has changed but the sequence
+    /// stream).
+    fn update(&mut self, batch: usize) -> Result<(f64, f64), String> {
+        let (batch_loss, mut grads) = self.batch_gradient(batch)?;
+        scale(&mut grads, 1.0 / batch as f64);
+        let norm = match self.config.clip {
+            Some(threshold) => clip_global_norm(&mut grads, threshold),
+            None => optim::global_norm(&grads),
+        };
+        if !norm.is_finite() {
+            return Err(format!("the gradient norm became {norm} after {} sequences", self.seen));
+        }
+        let (network_before, optimizer_before) = (self.network.clone(), self.optimizer.clone());
+        let lr_scale = self.lr_scale();
+        self.optimizer.step(&mut self.network, &grads, lr_scale);
+        if self.network.params().iter().any(|p| p.values.iter().any(|v| !v.is_finite())) {
+            self.network = network_before;
+            self.optimizer = optimizer_before;
+            return Err(format!("a weight stopped being finite after {} sequences", self.seen));
+        }
+        Ok((batch_loss, norm))
+    }
+
+    /// The summed loss and gradient of `batch` fresh sequences, or why one of them failed.
+    fn batch_gradient(&mut self, batch: usize) -> Result<(f64, Network<T>), String> {
+        let mut grads = self.network.zeros_like();
+        let mut batch_loss = 0.0;
+        for k in 0..batch {
+            let sample = self.task.generate(&mut self.rng);
+            let loss = sample::accumulate_sample(&self.network, &sample, &mut grads, &mut self.kernel)
+                .map_err(|e| format!("the task produced a bad sequence: {e}"))?;
+            if !loss.is_finite() {
+                return Err(format!(
+                    "the loss became {loss} on sequence {} of a batch after {} sequences",
+                    k + 1,
+                    self.seen
+                ));
+            }
+            batch_loss += loss;
+        }
+        Ok((batch_loss, grads))
     }
 
     fn lr_scale(&self) -> f64 {
@@ -173,17 +192,6 @@ impl<T: Real> Trainer<T> {
     /// Scores the network on `count` fresh sequences drawn from `seed` (never the training
     /// stream): mean loss per sequence and the fraction the task counts as correct.
     pub fn evaluate(&self, count: usize, seed: u64) -> Evaluation {
-        self.task.evaluate(&self.network, count, seed)
+        evaluate::evaluate(&self.task, &self.network, count, seed)
     }
-}
-
-/// How a network does on fresh sequences.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Evaluation {
-    /// Mean loss per sequence.
-    pub loss: f64,
-    /// Mean squared error per target value (for value tasks; the mean of (y − t)² ).
-    pub mse: f64,
-    /// The fraction of sequences the task's criterion counts as correct.
-    pub accuracy: f64,
 }

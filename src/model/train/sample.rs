@@ -1,20 +1,99 @@
-//! One training sample's loss and gradients, added into a batch's accumulator — through the
-//! fast f32 LSTM kernel when it covers the network, through the reference cell otherwise.
+//! One training sample through a network: the forward run and its loss, the gradients of that
+//! loss, added into a batch's accumulator — through the fast f32 LSTM kernel when it covers the
+//! network, through the reference cell otherwise. The readout and the loss over the hidden
+//! states are written once, in [`readout_loss`], for both paths.
 
 use std::any::Any;
 
 use nalgebra::DVector;
 
 use crate::model::Real;
-use crate::model::cell::ShapeError;
+use crate::model::cell::{Parameters, ShapeError};
 use crate::model::kernel::{KernelError, LstmKernel};
-use crate::model::network::{AnyCell, Network};
-use crate::model::tasks::Sample;
+use crate::model::network::{AnyCell, AnyTrace, Network};
+use crate::model::readout::Readout;
+use crate::model::tasks::{Sample, Target};
 use crate::model::train::loss::step_loss;
 use crate::model::train::optim::accumulate;
 
 /// y_t at every step that has a target, `None` elsewhere.
 pub type Outputs = Vec<Option<DVector<f64>>>;
+
+/// What running a network on a sample produced.
+#[derive(Clone, Debug)]
+pub struct Run<T: Real> {
+    /// The cell's trace.
+    pub trace: AnyTrace<T>,
+    /// y_t at every step that has a target (None elsewhere).
+    pub outputs: Outputs,
+    /// The sample's loss.
+    pub loss: f64,
+}
+
+/// The readout and the loss over a sequence of `steps` hidden states: for every step t that has
+/// a target, y_t = readout(h_t) and its loss L_t, summed. `hidden(t)` gives h_{t+1} (the state
+/// after reading x_{t+1}, counting steps from 0); targets past `steps` are ignored.
+///
+/// With `readout_grads`, the backward pass of the readout too: dL/dθ of the readout is added
+/// into it and dL/dh is handed to `send_dh(t, dh)` for every step that has a target.
+pub fn readout_loss<T: Real>(
+    readout: &Readout<T>,
+    targets: &[Option<Target>],
+    steps: usize,
+    hidden: impl Fn(usize) -> DVector<T>,
+    mut readout_grads: Option<&mut Readout<T>>,
+    mut send_dh: impl FnMut(usize, DVector<T>),
+) -> (Outputs, f64) {
+    let mut outputs = vec![None; steps];
+    let mut loss = 0.0;
+    for (t, target) in targets.iter().enumerate().take(steps) {
+        let Some(target) = target else { continue };
+        let h = hidden(t);
+        let y = readout.apply(&h);
+        let (l, dz) = step_loss(&y, target, readout.kind);
+        loss += l;
+        if let Some(grads) = readout_grads.as_deref_mut() {
+            send_dh(t, readout.backward(&h, &dz, grads));
+        }
+        outputs[t] = Some(y.map(|v| v.to_f64()));
+    }
+    (outputs, loss)
+}
+
+fn inputs<T: Real>(sample: &Sample) -> Vec<DVector<T>> {
+    sample.inputs.iter().map(|x| x.map(T::of)).collect()
+}
+
+/// Runs `network` forward on `sample` through the reference cell and scores it.
+pub fn run<T: Real>(network: &Network<T>, sample: &Sample) -> Result<Run<T>, ShapeError> {
+    let trace = network.cell.forward(&inputs(sample))?;
+    let hs = trace.hidden_states();
+    let (outputs, loss) =
+        readout_loss(&network.readout, &sample.targets, hs.len(), |t| hs[t].clone(), None, |_, _| {});
+    Ok(Run { trace, outputs, loss })
+}
+
+/// Runs forward and backward on `sample` through the reference cell: the run and dL/dθ for
+/// every parameter.
+pub fn loss_and_grads<T: Real>(
+    network: &Network<T>,
+    sample: &Sample,
+) -> Result<(Run<T>, Network<T>), ShapeError> {
+    let trace = network.cell.forward(&inputs(sample))?;
+    let hs = trace.hidden_states();
+    let mut readout_grads = network.readout.zeros_like();
+    let mut dh_out = vec![DVector::zeros(network.cell.hidden_size()); hs.len()];
+    let (outputs, loss) = readout_loss(
+        &network.readout,
+        &sample.targets,
+        hs.len(),
+        |t| hs[t].clone(),
+        Some(&mut readout_grads),
+        |t, dh| dh_out[t] = dh,
+    );
+    let back = network.cell.backward(&trace, &dh_out, None)?;
+    Ok((Run { trace, outputs, loss }, Network { cell: back.grads, readout: readout_grads }))
+}
 
 /// Runs `network` forward and backward on `sample`, adds dL/dθ into `grads` and returns the loss.
 ///
@@ -34,7 +113,7 @@ pub fn accumulate_sample<T: Real>(
     {
         return result;
     }
-    let (run, g) = network.loss_and_grads(sample)?;
+    let (run, g) = loss_and_grads(network, sample)?;
     accumulate(grads, &g);
     Ok(run.loss)
 }
@@ -49,23 +128,11 @@ pub fn outputs_and_loss<T: Real>(
     if let Some(net) = (network as &dyn Any).downcast_ref::<Network<f32>>()
         && let Some(result) = forward_with_kernel(net, sample, kernel)
     {
-        return result.map(|()| {
-            let mut loss = 0.0;
-            let outputs = sample
-                .targets
-                .iter()
-                .enumerate()
-                .map(|(t, target)| {
-                    let target = target.as_ref()?;
-                    let y = net.readout.apply(&DVector::from_column_slice(kernel.hidden(t + 1)));
-                    loss += step_loss(&y, target, net.readout.kind).0;
-                    Some(y.map(f64::from))
-                })
-                .collect();
-            (outputs, loss)
-        });
+        let hidden = |t: usize| DVector::from_column_slice(kernel.hidden(t + 1));
+        return result
+            .map(|()| readout_loss(&net.readout, &sample.targets, kernel.steps(), hidden, None, |_, _| {}));
     }
-    let run = network.run(sample)?;
+    let run = run(network, sample)?;
     Ok((run.outputs, run.loss))
 }
 
@@ -105,19 +172,16 @@ fn with_kernel(
         return None;
     };
     let n = cell.hidden_size();
-    let steps = sample.inputs.len();
+    let steps = kernel.steps();
     let mut dh_out = vec![0.0f32; steps * n];
-    let mut loss = 0.0;
-    for (t, target) in sample.targets.iter().enumerate().take(steps) {
-        if let Some(target) = target {
-            let h = DVector::from_column_slice(kernel.hidden(t + 1));
-            let y = network.readout.apply(&h);
-            let (l, dz) = step_loss(&y, target, network.readout.kind);
-            loss += l;
-            let dh = network.readout.backward(&h, &dz, &mut grads.readout);
-            dh_out[t * n..(t + 1) * n].copy_from_slice(dh.as_slice());
-        }
-    }
+    let (_, loss) = readout_loss(
+        &network.readout,
+        &sample.targets,
+        steps,
+        |t| DVector::from_column_slice(kernel.hidden(t + 1)),
+        Some(&mut grads.readout),
+        |t, dh| dh_out[t * n..(t + 1) * n].copy_from_slice(dh.as_slice()),
+    );
     Some(match kernel.backward(cell, &dh_out, cell_grads) {
         Ok(()) => Ok(loss),
         Err(_) => Err(ShapeError::OutputGradient { steps, found: steps }),
@@ -152,15 +216,17 @@ mod tests {
             let sample = task.generate(&mut rng);
             let mut fast = net.zeros_like();
             let loss = accumulate_sample(&net, &sample, &mut fast, &mut LstmKernel::new()).unwrap();
-            let (run, reference) = net.loss_and_grads(&sample).unwrap();
+            let (run, reference) = loss_and_grads(&net, &sample).unwrap();
             assert!((loss - run.loss).abs() <= 1e-5 * run.loss.abs().max(1.0), "{loss} vs {}", run.loss);
             let (outputs, forward_loss) = outputs_and_loss(&net, &sample, &mut LstmKernel::new()).unwrap();
             assert_eq!(forward_loss, loss);
             assert_eq!(outputs.len(), run.outputs.len());
+            assert!(outputs.iter().any(Option::is_some), "the sample asks for some output");
             for (a, b) in outputs.iter().zip(&run.outputs) {
-                assert_eq!(a.is_some(), b.is_some());
-                if let (Some(a), Some(b)) = (a, b) {
-                    assert!((a - b).amax() <= 1e-5, "outputs {a} vs {b}");
+                match (a, b) {
+                    (Some(a), Some(b)) => assert!((a - b).amax() <= 1e-5, "outputs {a} vs {b}"),
+                    (None, None) => {}
+                    _ => panic!("the paths disagree on which steps have an output"),
                 }
             }
             for (a, b) in fast.params().iter().zip(reference.params()) {

@@ -97,7 +97,7 @@ mod tests {
 
     #[test]
     fn both_panels_draw_with_every_label() {
-        let (setup, c) = compute(&ClipSetup::default().to_numbers()).unwrap();
+        let (setup, c) = compute(&ClipSetup::default()).unwrap();
         let labels =
             Labels::parse("raw\napplied\ntheta\nbefore\nafter raw\nafter clipped\nlength T\nnorm\nloss")
                 .unwrap();
@@ -108,6 +108,6 @@ mod tests {
             assert!(svg.contains(text), "{text}");
         }
         assert!(Labels::parse("a\nb").is_err());
-        assert!(compute(&[1.0]).is_err());
+        assert!(compute(&ClipSetup { steps: 0, ..Default::default() }).unwrap_err().contains("steps"));
     }
 }

@@ -254,6 +254,10 @@ pub struct ClipDrawn {
     pub clipped_norm: Vec<f64>,
     /// L_T before the step.
     pub loss: Vec<f64>,
+    /// ‖Δθ‖ of the raw step, measured on the weights.
+    pub step_raw: Vec<f64>,
+    /// ‖Δθ‖ of the clipped step.
+    pub step_clipped: Vec<f64>,
     /// L_T after a raw step.
     pub loss_raw: Vec<f64>,
     /// L_T after a clipped step.
@@ -284,5 +288,14 @@ wire_struct!(DecayDrawn { series, rnn, lstm, belt, below, above, range, x_pixels
 wire_struct!(HeatmapRequest { values, steps, hidden, signed, labels, cursor });
 wire_struct!(TimeAxis { left, right });
 wire_struct!(ClipRequest { setup, labels, marked });
-wire_struct!(ClipDrawn { grad_norm, clipped_norm, loss, loss_raw, loss_clipped, compute_ms });
+wire_struct!(ClipDrawn {
+    grad_norm,
+    clipped_norm,
+    loss,
+    step_raw,
+    step_clipped,
+    loss_raw,
+    loss_clipped,
+    compute_ms
+});
 wire_struct!(RaceStatus { seen, stopped, accuracy, series });

@@ -12,7 +12,7 @@
 
 use nalgebra::DVector;
 
-use crate::model::cell::{RnnCell, ShapeError};
+use crate::model::cell::{Parameters, RnnCell, ShapeError};
 use crate::model::decay::{DecaySetup, decay_inputs, decay_rnn};
 use crate::model::numbers::Numbers;
 use crate::model::train::optim::{Optimizer, OptimizerKind, clip_global_norm, global_norm};
@@ -79,6 +79,10 @@ pub struct ClipCurves {
     pub clipped_norm: Vec<f64>,
     /// L_T before the step.
     pub loss: Vec<f64>,
+    /// ‖Δθ‖ of the raw step: the distance the weights moved, measured on them.
+    pub step_raw: Vec<f64>,
+    /// ‖Δθ‖ of the clipped step.
+    pub step_clipped: Vec<f64>,
     /// L_T after one raw step.
     pub loss_raw: Vec<f64>,
     /// L_T after one clipped step.
@@ -127,6 +131,15 @@ fn gradient(cell: &RnnCell<f64>, xs: &[DVector<f64>]) -> Result<(RnnCell<f64>, f
     Ok((cell.backward(&trace, &dh_out)?.grads, loss))
 }
 
+/// ‖b − a‖ over every parameter: how far a step moved the weights.
+fn distance(a: &RnnCell<f64>, b: &RnnCell<f64>) -> f64 {
+    let pairs = a.params().into_iter().zip(b.params());
+    pairs
+        .flat_map(|(p, q)| p.values.iter().zip(q.values).map(|(x, y)| (y - x) * (y - x)).collect::<Vec<_>>())
+        .sum::<f64>()
+        .sqrt()
+}
+
 /// Measures every T = 1 … steps.
 pub fn clip_curves(setup: &ClipSetup) -> Result<ClipCurves, ShapeError> {
     let decay = DecaySetup {
@@ -143,6 +156,8 @@ pub fn clip_curves(setup: &ClipSetup) -> Result<ClipCurves, ShapeError> {
         grad_norm: Vec::new(),
         clipped_norm: Vec::new(),
         loss: Vec::new(),
+        step_raw: Vec::new(),
+        step_clipped: Vec::new(),
         loss_raw: Vec::new(),
         loss_clipped: Vec::new(),
     };
@@ -154,6 +169,8 @@ pub fn clip_curves(setup: &ClipSetup) -> Result<ClipCurves, ShapeError> {
         out.grad_norm.push(raw_norm);
         out.clipped_norm.push(clipped_norm);
         out.loss.push(loss_before);
+        out.step_raw.push(distance(&cell, &raw));
+        out.step_clipped.push(distance(&cell, &clipped));
         out.loss_raw.push(loss(&raw, xs)?);
         out.loss_clipped.push(loss(&clipped, xs)?);
     }
@@ -164,6 +181,24 @@ pub fn clip_curves(setup: &ClipSetup) -> Result<ClipCurves, ShapeError> {
 mod tests {
     use super::*;
     use crate::model::cell::Parameters;
+
+    /// The weights moved by η·‖g‖ on a raw step and by η·min(‖g‖, θ) on a clipped one, measured on
+    /// the weights, with θ inside the range of ‖g‖ so both cases occur.
+    #[test]
+    fn each_step_moves_the_weights_by_lr_times_the_norm_applied() {
+        let setup = ClipSetup { rho: 1.4, threshold: 5.0, lr: 0.1, steps: 40, ..Default::default() };
+        let c = clip_curves(&setup).unwrap();
+        assert!(c.grad_norm.iter().any(|&g| g < 5.0) && c.grad_norm.iter().any(|&g| g > 5.0));
+        for t in 0..c.grad_norm.len() {
+            let g = c.grad_norm[t];
+            assert!((c.step_raw[t] - 0.1 * g).abs() <= 1e-9 * c.step_raw[t], "T = {}", t + 1);
+            assert!(
+                (c.step_clipped[t] - 0.1 * g.min(5.0)).abs() <= 1e-9 * c.step_clipped[t],
+                "T = {}",
+                t + 1
+            );
+        }
+    }
 
     /// The flat list of every parameter value.
     fn flat(cell: &RnnCell<f64>) -> Vec<f64> {

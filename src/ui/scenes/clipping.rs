@@ -83,7 +83,6 @@ pub fn ClipScene(
             let m = m.as_ref()?;
             let i = t - 1;
             let (g, applied) = (*m.grad_norm.get(i)?, *m.clipped_norm.get(i)?);
-            let eta = lr.get();
             Some(format!(
                 "T = {t}: ‖g‖ = {} → {} {} ({} {}) · {} η‖g‖ = {} → {} · L {} → {} {} / {} {}",
                 format_wide(g),
@@ -92,8 +91,8 @@ pub fn ClipScene(
                 tr(Key::ClipScaledBy, lang),
                 format_wide(if g > 0.0 { applied / g } else { 1.0 }),
                 tr(Key::ClipStep, lang),
-                format_wide(eta * g),
-                format_wide(eta * applied),
+                format_wide(m.step_raw[i]),
+                format_wide(m.step_clipped[i]),
                 format_wide(m.loss[i]),
                 format_wide(m.loss_raw[i]),
                 tr(Key::ClipRawShort, lang),

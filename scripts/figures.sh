@@ -5,7 +5,8 @@
 #
 #   scripts/figures.sh bundle     sizes of the release build in dist/       -> docs/figures/bundle.md
 #   scripts/figures.sh tests      counts of the last `make test` run         -> docs/figures/tests.md
-#   scripts/figures.sh browser    reruns the browser tests that time things  -> docs/figures/browser.md
+#   scripts/figures.sh browser [LOG]  reruns the browser tests that time things (or reads their
+#                                 lines from LOG, the spec output of a browser-test run) -> docs/figures/browser.md
 #   scripts/figures.sh repro      reruns the 1997 experiments (many minutes) -> docs/figures/repro.md
 #   scripts/figures.sh readme     copies every fragment into README.md
 #   scripts/figures.sh check      fails when a README fragment differs from docs/figures/
@@ -44,18 +45,26 @@ tests() {
 }
 
 browser() {
-  local log="$ARTIFACTS/figures-browser.log"
+  local log="${1:-}"
+  if [ -z "$log" ]; then
+    log="$ARTIFACTS/figures-browser.log"
+    browser_run "$log"
+  fi
+  {
+    echo "Printed by the browser tests (headless Chromium, this machine, $(date -u -r "$log" +%Y-%m-%d)):"
+    echo
+    grep -oE '# (decay plot|training race|frames while playing).*' "$log" | sed -E 's/^# /- /'
+  } >"$FIGURES/browser.md"
+}
+
+browser_run() {
+  local log=$1
   (cd e2e && node --test --test-concurrency=1 --test-reporter=spec \
     ./decay.test.mjs ./training.test.mjs ./explore.test.mjs) >"$log" 2>&1 || {
     tail -40 "$log" >&2
     echo "figures: the browser timing tests failed" >&2
     exit 1
   }
-  {
-    echo "Printed by the browser tests (headless Chromium, this machine, $(date -u +%Y-%m-%d)):"
-    echo
-    grep -E '^ *# (decay plot|training race|frames while playing)' "$log" | sed -E 's/^ *# /- /'
-  } >"$FIGURES/browser.md"
 }
 
 repro() {
@@ -89,7 +98,7 @@ spliced() {
 case "${1:-}" in
   bundle) bundle ;;
   tests) tests ;;
-  browser) browser ;;
+  browser) browser "${2:-}" ;;
   repro) repro ;;
   readme)
     spliced "$FIGURES" >README.md.new
@@ -120,7 +129,7 @@ case "${1:-}" in
     echo "bundle and test-count figures are current"
     ;;
   *)
-    sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

@@ -5,7 +5,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use crate::model::clipping::{ClipCurves, ClipSetup, clip_curves};
+use crate::model::train::clipping::{ClipCurves, ClipSetup, clip_curves};
 use crate::plots::log_plot::{Axes, Curve, draw as draw_log_plot};
 use crate::plots::record::{Recording, record};
 

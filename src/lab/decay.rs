@@ -87,24 +87,18 @@ pub fn svg(c: &DecayCurves, labels: &Labels, shown: (Quantity, Option<usize>)) -
     picture(c, labels, shown, (880, 460), 1.0)?.0.to_svg()
 }
 
-/// A JSON array; infinities and NaN (which JSON lacks) become null.
-fn json_array(v: &[f64]) -> String {
-    let items: Vec<String> =
-        v.iter().map(|x| if x.is_finite() { format!("{x:e}") } else { "null".into() }).collect();
-    format!("[{}]", items.join(","))
-}
-
-/// Every series behind the plot, by name, as JSON (the page puts it on the figure).
+/// Every series behind the plot, by name, as JSON (the page puts it on the figure); serde_json
+/// writes infinities and NaN, which JSON lacks, as null.
 pub fn series_json(c: &DecayCurves) -> String {
-    format!(
-        r#"{{"rnn":{},"bound":{},"rnn_loss":{},"lstm":{},"belt":{},"lstm_loss":{}}}"#,
-        json_array(&c.rnn),
-        json_array(&c.rnn_bound),
-        json_array(&c.rnn_loss),
-        json_array(&c.lstm),
-        json_array(&c.lstm_cell),
-        json_array(&c.lstm_loss)
-    )
+    serde_json::json!({
+        "rnn": c.rnn,
+        "bound": c.rnn_bound,
+        "rnn_loss": c.rnn_loss,
+        "lstm": c.lstm,
+        "belt": c.lstm_cell,
+        "lstm_loss": c.lstm_loss,
+    })
+    .to_string()
 }
 
 /// Every series as CSV, one row per lag.
@@ -132,15 +126,8 @@ mod tests {
     fn the_plotted_series_are_the_analysis_exact_rho_to_the_k_at_rest() {
         for rho in [0.8, 1.25] {
             let c = compute(&DecaySetup { rho, steps: 40, ..Default::default() }).unwrap();
-            let json = series_json(&c);
-            let rnn: Vec<f64> = json
-                .split(r#""rnn":["#)
-                .nth(1)
-                .and_then(|s| s.split(']').next())
-                .unwrap()
-                .split(',')
-                .map(|v| v.parse().unwrap())
-                .collect();
+            let json: serde_json::Value = serde_json::from_str(&series_json(&c)).unwrap();
+            let rnn: Vec<f64> = json["rnn"].as_array().unwrap().iter().map(|v| v.as_f64().unwrap()).collect();
             assert_eq!(rnn.len(), 41);
             for (k, v) in rnn.iter().enumerate() {
                 assert_relative_eq!(*v, rho.powi(k as i32), max_relative = 1e-9);
@@ -188,5 +175,22 @@ mod tests {
         let svg = svg(&c, &labels, (Quantity::LossGradient, None)).unwrap();
         assert!(svg.contains("RNN dL") && svg.contains("loss gradient"));
         assert!(!svg.contains(">\n-\n<"), "no legend entry for the belt");
+    }
+
+    #[test]
+    fn non_finite_values_are_null_in_the_series_json() {
+        let v = vec![1.0, f64::NAN, f64::INFINITY];
+        let c = DecayCurves {
+            rnn: v.clone(),
+            rnn_bound: v.clone(),
+            rnn_loss: v.clone(),
+            lstm: v.clone(),
+            lstm_cell: v.clone(),
+            lstm_loss: v,
+        };
+        let json: serde_json::Value = serde_json::from_str(&series_json(&c)).unwrap();
+        for name in ["rnn", "bound", "rnn_loss", "lstm", "belt", "lstm_loss"] {
+            assert_eq!(json[name], serde_json::json!([1.0, null, null]), "{name}");
+        }
     }
 }

@@ -17,8 +17,8 @@ use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::JsValue;
 
 use crate::model::Activation;
-use crate::model::clipping::ClipSetup;
 use crate::model::decay::DecaySetup;
+use crate::model::train::clipping::ClipSetup;
 use crate::model::train::race::RaceSetup;
 
 /// A value that crosses between the two modules as a plain JavaScript value.
@@ -254,6 +254,8 @@ pub struct ClipDrawn {
     pub clipped_norm: Vec<f64>,
     /// L_T before the step.
     pub loss: Vec<f64>,
+    /// The factor the clipped step multiplied the gradient by.
+    pub scale: Vec<f64>,
     /// ‖Δθ‖ of the raw step, measured on the weights.
     pub step_raw: Vec<f64>,
     /// ‖Δθ‖ of the clipped step.
@@ -292,6 +294,7 @@ wire_struct!(ClipDrawn {
     grad_norm,
     clipped_norm,
     loss,
+    scale,
     step_raw,
     step_clipped,
     loss_raw,

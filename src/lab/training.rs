@@ -70,18 +70,19 @@ pub fn picture(race: &Race, labels: &Labels, size: (u32, u32), scale: f64) -> Re
 /// The measured points as JSON: `{"seen":[…],"rnn_loss":[…],…,"baseline":…,"chance":…}`.
 pub fn series_json(race: &Race) -> String {
     let list = |f: &dyn Fn(&crate::model::train::race::RacePoint) -> f64| {
-        race.points.iter().map(|p| format!("{}", f(p))).collect::<Vec<_>>().join(",")
+        race.points.iter().map(f).collect::<Vec<f64>>()
     };
-    format!(
-        r#"{{"seen":[{}],"rnn_loss":[{}],"lstm_loss":[{}],"rnn_accuracy":[{}],"lstm_accuracy":[{}],"baseline":{},"chance":{}}}"#,
-        list(&|p| p.seen as f64),
-        list(&|p| p.loss[0]),
-        list(&|p| p.loss[1]),
-        list(&|p| p.accuracy[0]),
-        list(&|p| p.accuracy[1]),
-        race.setup.baseline_loss(),
-        race.setup.chance()
-    )
+    // serde_json writes a non-finite number (a diverged loss) as null.
+    serde_json::json!({
+        "seen": race.points.iter().map(|p| p.seen).collect::<Vec<_>>(),
+        "rnn_loss": list(&|p| p.loss[0]),
+        "lstm_loss": list(&|p| p.loss[1]),
+        "rnn_accuracy": list(&|p| p.accuracy[0]),
+        "lstm_accuracy": list(&|p| p.accuracy[1]),
+        "baseline": race.setup.baseline_loss(),
+        "chance": race.setup.chance(),
+    })
+    .to_string()
 }
 
 #[cfg(test)]

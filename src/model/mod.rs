@@ -4,7 +4,6 @@
 
 pub mod activation;
 pub mod cell;
-pub mod clipping;
 pub mod decay;
 pub mod export;
 pub mod flow;

@@ -1,6 +1,7 @@
 //! Training, one slice at a time: the page calls [`Trainer::train`] for a few sequences between
 //! animation frames, so it never freezes, and can pause, resume or reset whenever it likes.
 
+pub mod clipping;
 pub mod evaluate;
 pub mod experiment;
 pub mod init;

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::lab::protocol::{ClipDrawn, ClipRequest};
 use crate::lessons::{ClipPreset, Lang};
-use crate::model::clipping::{ClipSetup, MAX_STEPS};
+use crate::model::train::clipping::{ClipSetup, MAX_STEPS};
 use crate::ui::i18n::{Key, tr};
 use crate::ui::lab::{use_lab, with_lab};
 use crate::ui::use_lang;
@@ -34,6 +34,28 @@ fn labels(lang: Lang) -> String {
 /// θ from the slider's log10 θ.
 fn power_of_ten(v: f64) -> String {
     format_wide(10f64.powf(v))
+}
+
+/// What clipping did at length `t`, in `lang`: the norm, what was applied and by which factor, how
+/// far each step moved the weights, and the loss before and after each.
+fn readout(m: &ClipDrawn, t: usize, lang: Lang) -> Option<String> {
+    let i = t.checked_sub(1)?;
+    Some(format!(
+        "T = {t}: ‖g‖ = {} → {} {} ({} {}) · {} ‖Δθ‖ = {} → {} · L {} → {} {} / {} {}",
+        format_wide(*m.grad_norm.get(i)?),
+        tr(Key::ClipAppliedShort, lang),
+        format_wide(*m.clipped_norm.get(i)?),
+        tr(Key::ClipScaledBy, lang),
+        format_wide(*m.scale.get(i)?),
+        tr(Key::ClipStep, lang),
+        format_wide(*m.step_raw.get(i)?),
+        format_wide(*m.step_clipped.get(i)?),
+        format_wide(*m.loss.get(i)?),
+        format_wide(*m.loss_raw.get(i)?),
+        tr(Key::ClipRawShort, lang),
+        format_wide(*m.loss_clipped.get(i)?),
+        tr(Key::ClipClippedShort, lang),
+    ))
 }
 
 /// The clipping view.
@@ -76,31 +98,7 @@ pub fn ClipScene(
             Err(e) => error.set(Some(e.text(lang))),
         });
     });
-    let readout = move || {
-        let t = marked_t();
-        let lang = lang.get();
-        measured.with(|m| {
-            let m = m.as_ref()?;
-            let i = t - 1;
-            let (g, applied) = (*m.grad_norm.get(i)?, *m.clipped_norm.get(i)?);
-            Some(format!(
-                "T = {t}: ‖g‖ = {} → {} {} ({} {}) · {} η‖g‖ = {} → {} · L {} → {} {} / {} {}",
-                format_wide(g),
-                tr(Key::ClipAppliedShort, lang),
-                format_wide(applied),
-                tr(Key::ClipScaledBy, lang),
-                format_wide(if g > 0.0 { applied / g } else { 1.0 }),
-                tr(Key::ClipStep, lang),
-                format_wide(m.step_raw[i]),
-                format_wide(m.step_clipped[i]),
-                format_wide(m.loss[i]),
-                format_wide(m.loss_raw[i]),
-                tr(Key::ClipRawShort, lang),
-                format_wide(m.loss_clipped[i]),
-                tr(Key::ClipClippedShort, lang),
-            ))
-        })
-    };
+    let readout = move || measured.with(|m| m.as_ref().and_then(|m| readout(m, marked_t(), lang.get())));
     let export_text = Callback::new(move |format: &'static str| {
         let lang = lang.get_untracked();
         let request = untrack(move || request(lang));

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::decay_path::{LagCurves, LagPath};
-use crate::lab::protocol::{DecayRequest, Quantity};
+use crate::lab::protocol::{DecayDrawn, DecayRequest, Quantity};
 use crate::lessons::{DecayPreset, Lang};
 use crate::model::Activation;
 use crate::model::decay::{DecaySetup, MAX_STEPS};
@@ -46,6 +46,56 @@ struct Drawn {
     draw_ms: f64,
     /// Where the lag axis runs on the canvas (backing-store pixels) and its last lag.
     x_axis: (f64, f64, f64),
+}
+
+impl Drawn {
+    /// What the scene keeps of the lab's answer (drawn `draw_ms` after the request), and the
+    /// curves the lag strip shades.
+    fn new(d: DecayDrawn, lang: Lang, draw_ms: f64) -> (Self, LagCurves) {
+        let mut note = vec![format!("{} {}", tr(Key::DecayAxisRange, lang), d.range)];
+        if d.below > 0 {
+            note.push(format!("▼ {} {}", d.below, tr(Key::DecayBelow, lang)));
+        }
+        if d.above > 0 {
+            note.push(format!("▲ {} {}", d.above, tr(Key::DecayAbove, lang)));
+        }
+        let shown = Self {
+            series: d.series,
+            note: note.join(" · "),
+            compute_ms: d.compute_ms,
+            draw_ms,
+            x_axis: (d.x_pixels[0], d.x_pixels[1], d.x_max),
+        };
+        (shown, LagCurves { rnn: d.rnn, lstm: d.lstm, belt: d.belt })
+    }
+
+    /// The lag under a click `offset_x` CSS pixels into `canvas`, if it fell on the lag axis.
+    fn lag_at(&self, canvas: &web_sys::HtmlCanvasElement, offset_x: i32) -> Option<usize> {
+        let (left, right, x_max) = self.x_axis;
+        let per_css = f64::from(canvas.width()) / f64::from(canvas.client_width().max(1));
+        let x = f64::from(offset_x) * per_css;
+        (right > left && (left - 8.0..=right + 8.0).contains(&x))
+            .then(|| ((x - left) / (right - left) * x_max).round().clamp(0.0, x_max) as usize)
+    }
+}
+
+/// The slider that picks the lag k whose path is highlighted.
+#[component]
+fn LagSlider(lag: RwSignal<Option<usize>>, knobs: Knobs) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <label class="plot-control decay-lag">
+            <span>{move || tr(Key::DecayLag, lang.get())} " " <output data-testid="decay-lag-value">{move || lag.get().map_or("–".into(), |k| k.to_string())}</output></span>
+            <input type="range" data-testid="decay-lag" min="0" step="1"
+                max=move || knobs.length().to_string()
+                prop:value=move || lag.get().unwrap_or(0).to_string()
+                on:input=move |ev| {
+                    if let Ok(k) = event_target_value(&ev).parse::<usize>() {
+                        lag.set(Some(k.min(MAX_STEPS)));
+                    }
+                } />
+        </label>
+    }
 }
 
 /// The learner's settings of the experiment.
@@ -178,21 +228,8 @@ pub fn DecayScene(
             let start = now();
             match lab.decay_draw(&canvas, &request) {
                 Ok(d) => {
-                    let mut note = vec![format!("{} {}", tr(Key::DecayAxisRange, lang), d.range)];
-                    if d.below > 0 {
-                        note.push(format!("▼ {} {}", d.below, tr(Key::DecayBelow, lang)));
-                    }
-                    if d.above > 0 {
-                        note.push(format!("▲ {} {}", d.above, tr(Key::DecayAbove, lang)));
-                    }
-                    drawn.set(Some(Drawn {
-                        series: d.series,
-                        note: note.join(" · "),
-                        compute_ms: d.compute_ms,
-                        draw_ms: now() - start,
-                        x_axis: (d.x_pixels[0], d.x_pixels[1], d.x_max),
-                    }));
-                    let curves = LagCurves { rnn: d.rnn, lstm: d.lstm, belt: d.belt };
+                    let (shown, curves) = Drawn::new(d, lang, now() - start);
+                    drawn.set(Some(shown));
                     if lag_curves.with_untracked(|c| *c != curves) {
                         lag_curves.set(curves);
                     }
@@ -213,17 +250,10 @@ pub fn DecayScene(
     // A click on the plot picks the nearest lag on its axis.
     let pick = move |ev: leptos::ev::MouseEvent| {
         let Some(cv) = canvas.get_untracked() else { return };
-        let Some((left, right, x_max)) = drawn.with_untracked(|d| d.as_ref().map(|d| d.x_axis)) else {
-            return;
-        };
-        let per_css = f64::from(cv.width()) / f64::from(cv.client_width().max(1));
-        let x = f64::from(ev.offset_x()) * per_css;
-        if right > left && (left - 8.0..=right + 8.0).contains(&x) {
-            let k = ((x - left) / (right - left) * x_max).round().clamp(0.0, x_max);
-            lag.set(Some(k as usize));
+        if let Some(k) = drawn.with_untracked(|d| d.as_ref().and_then(|d| d.lag_at(&cv, ev.offset_x()))) {
+            lag.set(Some(k));
         }
     };
-    let lag_value = move || lag.get().unwrap_or(0) as f64;
 
     view! {
         <section class="scene" data-testid="scene-decay" aria-labelledby="scene-decay-title">
@@ -248,17 +278,7 @@ pub fn DecayScene(
                 </figcaption>
                 {move || error.get().map(|e| view! { <p class="scene-error" role="alert">{e}</p> })}
             </figure>
-            <label class="plot-control decay-lag">
-                <span>{move || tr(Key::DecayLag, lang.get())} " " <output data-testid="decay-lag-value">{move || lag.get().map_or("–".into(), |k| k.to_string())}</output></span>
-                <input type="range" data-testid="decay-lag" min="0" step="1"
-                    max=move || knobs.length().to_string()
-                    prop:value=move || lag_value().to_string()
-                    on:input=move |ev| {
-                        if let Ok(k) = event_target_value(&ev).parse::<usize>() {
-                            lag.set(Some(k.min(MAX_STEPS)));
-                        }
-                    } />
-            </label>
+            <LagSlider lag=lag knobs=knobs />
             <LagPath curves=lag_curves.into() lag=lag />
             <ExportButtons prefix="export" file="gradient-decay" ready=Signal::derive(ready) canvas=canvas text=export_text error=error />
         </section>

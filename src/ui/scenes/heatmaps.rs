@@ -51,6 +51,11 @@ fn series_of(kind: CellKind, trace: &AnyTrace<f64>) -> Vec<Series> {
     }
 }
 
+/// A number as JSON writes it: NaN and infinities, which JSON lacks, as null.
+fn json_number(v: f64) -> String {
+    if v.is_finite() { v.to_string() } else { "null".into() }
+}
+
 /// Everything the lab needs, flattened: values (panel, step, unit), signed flags, sizes.
 #[derive(Clone)]
 struct Flat {
@@ -120,7 +125,7 @@ impl Flat {
                 let steps: Vec<String> = (0..self.steps)
                     .map(|t| {
                         let units: Vec<String> =
-                            (0..self.hidden).map(|j| self.value(p, t, j).to_string()).collect();
+                            (0..self.hidden).map(|j| json_number(self.value(p, t, j))).collect();
                         format!("[{}]", units.join(","))
                     })
                     .collect();
@@ -211,4 +216,23 @@ pub(super) fn GateHeatmaps(
         </div>
     }
     .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_figure_json_parses_and_writes_a_non_finite_value_as_null() {
+        let flat = Flat {
+            values: vec![0.5, f64::NAN, f64::INFINITY, -0.25],
+            signed: vec![true],
+            keys: vec![Key::HeatHidden],
+            columns: vec!["h"],
+            steps: 2,
+            hidden: 2,
+        };
+        let json: serde_json::Value = serde_json::from_str(&flat.json()).unwrap();
+        assert_eq!(json, serde_json::json!({ "h": [[0.5, null], [null, -0.25]] }));
+    }
 }

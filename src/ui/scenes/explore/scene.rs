@@ -8,6 +8,7 @@ use super::{Inputs, KINDS, run};
 use crate::input::{EncodedText, encode_text};
 use crate::lessons::SequencePreset;
 use crate::lessons::sequences::TEXT_CHOICES;
+use crate::model::network::CellKind;
 use crate::ui::i18n::{Key, tr};
 use crate::ui::scenes::heatmaps::GateHeatmaps;
 use crate::ui::widgets::sequence_editor::SequenceEditor;
@@ -49,19 +50,6 @@ pub fn ExploreScene(
     let cursor = Cursor::new(Signal::derive(move || read.with(|r| r.xs.len())));
     let step = cursor.step;
 
-    let kind_buttons = KINDS
-        .map(|(k, id, key)| {
-            view! {
-                <button role="radio" data-testid=format!("kind-{id}") aria-checked=move || (kind.get() == k).to_string()
-                    on:click=move |_| kind.set(k)>{move || tr(key, lang.get())}</button>
-            }
-        })
-        .into_iter()
-        .collect_view();
-    let hidden_options = (1..=8)
-        .map(|n| view! { <option value=n.to_string() selected=move || hidden.get() == n>{n}</option> })
-        .collect_view();
-
     view! {
         <section class="scene" data-testid="scene-explore" tabindex="0" aria-labelledby="scene-explore-title"
             on:keydown=move |ev| { cursor.handle_key(&ev); }>
@@ -69,27 +57,7 @@ pub fn ExploreScene(
             // The caption describes the preset numbers; a text brings its own note (the input units).
             {move || (!text_mode.get()).then(|| view! { <p class="scene-caption">{preset.caption.get(lang.get())}</p> })}
             <p class="scene-hint">{move || tr(Key::KeyboardHint, lang.get())}</p>
-            <div class="explore-controls">
-                <div class="mode-switch" role="radiogroup" aria-label=move || tr(Key::CellKindLabel, lang.get())>
-                    {kind_buttons}
-                </div>
-                <label class="inline-field">
-                    <span>{move || tr(Key::HiddenSize, lang.get())}</span>
-                    <select data-testid="hidden-size" on:change=move |ev| {
-                        if let Ok(n) = event_target_value(&ev).parse::<usize>() {
-                            hidden.set(n.clamp(1, 8));
-                        }
-                    }>{hidden_options}</select>
-                </label>
-                <button class="toggle-btn" data-testid="fold-toggle" aria-pressed=move || folded.get().to_string()
-                    on:click=move |_| folded.update(|f| *f = !*f)>
-                    {move || tr(if folded.get() { Key::Unfold } else { Key::Fold }, lang.get())}
-                </button>
-                <button class="toggle-btn" data-testid="compare-toggle" aria-pressed=move || compare.get().to_string()
-                    on:click=move |_| compare.update(|c| *c = !*c)>
-                    {move || tr(Key::Compare, lang.get())}
-                </button>
-            </div>
+            <ExploreControls kind=kind hidden=hidden folded=folded compare=compare />
             <div class="mode-switch input-mode" role="radiogroup" aria-label=move || tr(Key::InputMode, lang.get())>
                 <button role="radio" data-testid="mode-numbers" aria-checked=move || (!text_mode.get()).to_string()
                     on:click=move |_| text_mode.set(false)>{move || tr(Key::NumbersMode, lang.get())}</button>
@@ -114,5 +82,52 @@ pub fn ExploreScene(
             {move || view! { <ExploreWeights model=model.get() /> }}
             <p class="legend">{move || tr(Key::ValueLegend, lang.get())}</p>
         </section>
+    }
+}
+
+/// The cell, its hidden size, and the fold and side-by-side switches.
+#[component]
+fn ExploreControls(
+    kind: RwSignal<CellKind>,
+    hidden: RwSignal<usize>,
+    folded: RwSignal<bool>,
+    compare: RwSignal<bool>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let kind_buttons = KINDS
+        .map(|(k, id, key)| {
+            view! {
+                <button role="radio" data-testid=format!("kind-{id}") aria-checked=move || (kind.get() == k).to_string()
+                    on:click=move |_| kind.set(k)>{move || tr(key, lang.get())}</button>
+            }
+        })
+        .into_iter()
+        .collect_view();
+    let hidden_options = (1..=8)
+        .map(|n| view! { <option value=n.to_string() selected=move || hidden.get() == n>{n}</option> })
+        .collect_view();
+
+    view! {
+        <div class="explore-controls">
+            <div class="mode-switch" role="radiogroup" aria-label=move || tr(Key::CellKindLabel, lang.get())>
+                {kind_buttons}
+            </div>
+            <label class="inline-field">
+                <span>{move || tr(Key::HiddenSize, lang.get())}</span>
+                <select data-testid="hidden-size" on:change=move |ev| {
+                    if let Ok(n) = event_target_value(&ev).parse::<usize>() {
+                        hidden.set(n.clamp(1, 8));
+                    }
+                }>{hidden_options}</select>
+            </label>
+            <button class="toggle-btn" data-testid="fold-toggle" aria-pressed=move || folded.get().to_string()
+                on:click=move |_| folded.update(|f| *f = !*f)>
+                {move || tr(if folded.get() { Key::Unfold } else { Key::Fold }, lang.get())}
+            </button>
+            <button class="toggle-btn" data-testid="compare-toggle" aria-pressed=move || compare.get().to_string()
+                on:click=move |_| compare.update(|c| *c = !*c)>
+                {move || tr(Key::Compare, lang.get())}
+            </button>
+        </div>
     }
 }

@@ -79,6 +79,8 @@ pub struct ClipCurves {
     pub clipped_norm: Vec<f64>,
     /// L_T before the step.
     pub loss: Vec<f64>,
+    /// The factor the clipped step multiplied the gradient by: applied norm ÷ ‖g‖ (1 when ‖g‖ ≤ θ).
+    pub scale: Vec<f64>,
     /// ‖Δθ‖ of the raw step: the distance the weights moved, measured on them.
     pub step_raw: Vec<f64>,
     /// ‖Δθ‖ of the clipped step.
@@ -156,6 +158,7 @@ pub fn clip_curves(setup: &ClipSetup) -> Result<ClipCurves, ShapeError> {
         grad_norm: Vec::new(),
         clipped_norm: Vec::new(),
         loss: Vec::new(),
+        scale: Vec::new(),
         step_raw: Vec::new(),
         step_clipped: Vec::new(),
         loss_raw: Vec::new(),
@@ -169,6 +172,7 @@ pub fn clip_curves(setup: &ClipSetup) -> Result<ClipCurves, ShapeError> {
         out.grad_norm.push(raw_norm);
         out.clipped_norm.push(clipped_norm);
         out.loss.push(loss_before);
+        out.scale.push(if raw_norm > 0.0 { clipped_norm / raw_norm } else { 1.0 });
         out.step_raw.push(distance(&cell, &raw));
         out.step_clipped.push(distance(&cell, &clipped));
         out.loss_raw.push(loss(&raw, xs)?);

@@ -27,14 +27,15 @@ async function slide(page, id, value, shown) {
 }
 
 describe('gradient clipping', () => {
-  it('measures ‖g‖ growing like ρ^T past 1, bounded below, and clips it at θ', async () => {
+  it('measures ‖g‖ with a growth ratio of ρ past 1, bounded below, and the applied norm at min(‖g‖, θ)', async () => {
     const { page, context, problems } = await openPage(harness, '/?lesson=gradient-flow&lang=en');
     let { g, applied } = await norms(page);
     assert.equal(g.length, 80);
     const ratio = g[79] / g[78];
     assert.ok(Math.abs(ratio - 1.3) < 1e-6, `‖g_80‖ / ‖g_79‖ = ${ratio}`);
     assert.equal(applied.length, 80);
-    g.forEach((v, i) => assert.equal(applied[i], Math.min(v, 1)));
+    // The applied norm is measured on the clipped gradient, so it equals min(‖g‖, θ) up to round-off.
+    g.forEach((v, i) => assert.ok(Math.abs(applied[i] - Math.min(v, 1)) <= 1e-12 * applied[i], `T = ${i + 1}: ${applied[i]} vs ${Math.min(v, 1)}`));
     assert.match(await page.getByTestId('clip-readout').textContent(), /^T = 60: ‖g‖ = /);
     await page.getByTestId('scene-clipping').scrollIntoViewIfNeeded();
     await screenshot(page, 'clipping-1440');

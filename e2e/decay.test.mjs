@@ -61,6 +61,31 @@ describe('the gradient-decay plot', () => {
     await context.close();
   });
 
+  it('holds what the lesson says about the LSTM: below the RNN at every lag, the belt\'s path ∏ f above ρ^k, and with f = 1 a belt ≥ 1 beside a hidden path near 0.02', async () => {
+    const { page, context, problems } = await openPage(harness, '/?lesson=gradient-flow&lang=en');
+    await page.locator('[data-testid="decay-plot"][aria-busy="false"]').waitFor();
+    let s = await series(page);
+    assert.equal(s.lstm.length, 61);
+    for (let k = 1; k <= 60; k++) {
+      assert.ok(s.lstm[k] < s.rnn[k], `k = ${k}: LSTM ${s.lstm[k]} below RNN ${s.rnn[k]}`);
+      assert.ok(s.belt_path[k] < s.belt_path[k - 1] && s.belt_path[k] > s.rnn[k], `k = ${k}: ∏ f ${s.belt_path[k]}`);
+    }
+    assert.ok(s.belt_path[20] > 3 * s.rnn[20], 'far above ρ^k by a lag of 20');
+    const before = JSON.stringify(s);
+    await page.getByTestId('decay-forget-open').check();
+    await page.waitForFunction((old) => {
+      const fig = document.querySelector('[data-testid="decay-plot"]');
+      return fig.getAttribute('aria-busy') === 'false' && fig.getAttribute('data-series') !== old;
+    }, before);
+    s = await series(page);
+    assert.ok(s.belt_path.length === 61 && s.belt_path.every((v) => v === 1), '∏ f = 1 with the gate clamped');
+    assert.ok(s.belt.every((v) => v >= 1 - 1e-12), 'the belt never drops below 1');
+    for (let k = 5; k <= 60; k++) assert.ok(s.lstm[k] > 0.01 && s.lstm[k] < 0.04, `k = ${k}: ${s.lstm[k]} near 0.02`);
+    assert.deepEqual(problems.pageErrors, []);
+    assert.deepEqual(problems.consoleErrors, []);
+    await context.close();
+  });
+
   it('plots the loss gradient ‖∂L/∂h_{T−k}‖ under its bound on request', async () => {
     const { page, context, problems } = await openPage(harness, '/?lesson=gradient-flow&lang=en');
     await series(page);
@@ -117,7 +142,7 @@ describe('the gradient-decay plot', () => {
       }
       if (kind === 'csv') {
         const rows = bytes.toString('utf8').trim().split('\n');
-        assert.equal(rows[0], 'lag,rnn_jacobian_norm,rnn_bound,rnn_dL_dh,lstm_jacobian_norm,lstm_cell_jacobian_norm,lstm_dL_dh');
+        assert.equal(rows[0], 'lag,rnn_jacobian_norm,rnn_bound,rnn_dL_dh,lstm_jacobian_norm,lstm_cell_jacobian_norm,lstm_forget_product,lstm_dL_dh');
         assert.equal(rows.length, 62);
         rows.slice(1).forEach((r, k) => assert.equal(Number(r.split(',')[1]), expected.rnn[k]));
       }

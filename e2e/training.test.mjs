@@ -60,7 +60,7 @@ describe('the training race', () => {
       assert.equal(download.suggestedFilename(), `training-race.${kind}`);
       const bytes = await readFile(await download.path());
       if (kind === 'png') assertPlotPng(bytes, size, { rnn: [224, 130, 20], lstm: [33, 102, 172], guess: [110, 110, 110] }, PNG_MIN);
-      if (kind === 'svg') assert.ok(bytes.toString('utf8').includes('찍기 기준선'), 'Korean legend in the SVG');
+      if (kind === 'svg') assert.ok(bytes.toString('utf8').includes('짐작 기준선'), 'Korean legend in the SVG');
       if (kind === 'csv') {
         const rows = bytes.toString('utf8').trim().split('\n');
         assert.equal(rows[0], 'sequences_seen,rnn_loss,lstm_loss,rnn_accuracy,lstm_accuracy');

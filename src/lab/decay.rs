@@ -15,20 +15,20 @@ const ORANGE_LIGHT: RGBColor = RGBColor(241, 163, 64);
 const BLUE: RGBColor = RGBColor(33, 102, 172);
 const PURPLE: RGBColor = RGBColor(84, 39, 136);
 
-/// The plot's words in the page's language: the four legend entries, then the two axes.
+/// The plot's words in the page's language: the five legend entries, then the two axes.
 pub struct Labels<'a> {
-    /// RNN, bound, LSTM, belt.
-    pub curves: [&'a str; 4],
+    /// RNN, bound, LSTM, belt, belt's direct path.
+    pub curves: [&'a str; 5],
     /// x axis, y axis.
     pub axes: (&'a str, &'a str),
 }
 
 impl<'a> Labels<'a> {
-    /// Six lines: RNN, bound, LSTM, belt, x axis, y axis.
+    /// Seven lines: RNN, bound, LSTM, belt, belt's direct path, x axis, y axis.
     pub fn parse(text: &'a str) -> Result<Self, String> {
         let mut lines = text.lines();
-        let mut next = || lines.next().ok_or("the plot needs six labels, one per line");
-        Ok(Self { curves: [next()?, next()?, next()?, next()?], axes: (next()?, next()?) })
+        let mut next = || lines.next().ok_or("the plot needs seven labels, one per line");
+        Ok(Self { curves: [next()?, next()?, next()?, next()?, next()?], axes: (next()?, next()?) })
     }
 }
 
@@ -48,7 +48,7 @@ pub fn draw<DB: DrawingBackend>(
     (quantity, marker): (Quantity, Option<usize>),
     scale: f64,
 ) -> Result<Drawn, String> {
-    let [rnn, bound, lstm, belt] = labels.curves;
+    let [rnn, bound, lstm, belt, path] = labels.curves;
     let curve = |label: &str, values, color, dashed| Curve { label: label.into(), values, color, dashed };
     // The loss reads only h_T, so ‖∂L/∂h_{T−k}‖ ≤ ‖∂h_T/∂h_{T−k}‖·‖∂L/∂h_T‖.
     let scaled_bound: Vec<f64> =
@@ -59,6 +59,7 @@ pub fn draw<DB: DrawingBackend>(
             curve(bound, &c.rnn_bound, ORANGE_LIGHT, true),
             curve(lstm, &c.lstm, BLUE, false),
             curve(belt, &c.lstm_cell, PURPLE, false),
+            curve(path, &c.lstm_path, PURPLE, true),
         ],
         Quantity::LossGradient => vec![
             curve(rnn, &c.rnn_loss, ORANGE, false),
@@ -96,6 +97,7 @@ pub fn series_json(c: &DecayCurves) -> String {
         "rnn_loss": c.rnn_loss,
         "lstm": c.lstm,
         "belt": c.lstm_cell,
+        "belt_path": c.lstm_path,
         "lstm_loss": c.lstm_loss,
     })
     .to_string()
@@ -104,12 +106,12 @@ pub fn series_json(c: &DecayCurves) -> String {
 /// Every series as CSV, one row per lag.
 pub fn csv(c: &DecayCurves) -> String {
     let mut out = String::from(
-        "lag,rnn_jacobian_norm,rnn_bound,rnn_dL_dh,lstm_jacobian_norm,lstm_cell_jacobian_norm,lstm_dL_dh\n",
+        "lag,rnn_jacobian_norm,rnn_bound,rnn_dL_dh,lstm_jacobian_norm,lstm_cell_jacobian_norm,lstm_forget_product,lstm_dL_dh\n",
     );
     let cell = |v: &[f64], k: usize| v.get(k).map_or(String::new(), |x| format!("{x:e}"));
     for k in 0..c.rnn.len() {
-        let row =
-            [&c.rnn, &c.rnn_bound, &c.rnn_loss, &c.lstm, &c.lstm_cell, &c.lstm_loss].map(|v| cell(v, k));
+        let row = [&c.rnn, &c.rnn_bound, &c.rnn_loss, &c.lstm, &c.lstm_cell, &c.lstm_path, &c.lstm_loss]
+            .map(|v| cell(v, k));
         out.push_str(&format!("{k},{}\n", row.join(",")));
     }
     out
@@ -120,7 +122,7 @@ mod tests {
     use super::*;
     use approx::assert_relative_eq;
 
-    const LABELS: &str = "RNN\nbound\nLSTM\nbelt\nlag k\nnorm";
+    const LABELS: &str = "RNN\nbound\nLSTM\nbelt\nbelt path\nlag k\nnorm";
 
     #[test]
     fn the_plotted_series_are_the_analysis_exact_rho_to_the_k_at_rest() {
@@ -171,7 +173,7 @@ mod tests {
         for (k, v) in c.rnn_loss.iter().enumerate() {
             assert_relative_eq!(*v, top * 0.9f64.powi(k as i32), max_relative = 1e-9);
         }
-        let labels = Labels::parse("RNN dL\nbound dL\nLSTM dL\n-\nlag k\nloss gradient").unwrap();
+        let labels = Labels::parse("RNN dL\nbound dL\nLSTM dL\n-\n-\nlag k\nloss gradient").unwrap();
         let svg = svg(&c, &labels, (Quantity::LossGradient, None)).unwrap();
         assert!(svg.contains("RNN dL") && svg.contains("loss gradient"));
         assert!(!svg.contains(">\n-\n<"), "no legend entry for the belt");
@@ -186,10 +188,11 @@ mod tests {
             rnn_loss: v.clone(),
             lstm: v.clone(),
             lstm_cell: v.clone(),
+            lstm_path: v.clone(),
             lstm_loss: v,
         };
         let json: serde_json::Value = serde_json::from_str(&series_json(&c)).unwrap();
-        for name in ["rnn", "bound", "rnn_loss", "lstm", "belt", "lstm_loss"] {
+        for name in ["rnn", "bound", "rnn_loss", "lstm", "belt", "belt_path", "lstm_loss"] {
             assert_eq!(json[name], serde_json::json!([1.0, null, null]), "{name}");
         }
     }

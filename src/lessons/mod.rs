@@ -149,6 +149,17 @@ pub struct SequencePreset {
     pub caption: Text,
 }
 
+/// Words the Korean text avoids, each with what it writes instead: 수열 is a mathematical
+/// sequence of numbers (a data sequence is 시퀀스), 연속형 데이터 reads as "continuous data",
+/// 찍기 is slang, and clipping is 클리핑 (자르기 reads as cutting something off).
+pub const KOREAN_AVOID: [(&str, &str); 5] = [
+    ("수열", "시퀀스"),
+    ("연속형 데이터", "순차 데이터"),
+    ("연속적인 데이터", "순차 데이터"),
+    ("찍기", "짐작"),
+    ("자르기", "클리핑"),
+];
+
 /// The lesson with this id, if there is one.
 pub fn find(id: &str) -> Option<&'static Lesson> {
     COURSE.iter().find(|l| l.id == id)
@@ -186,6 +197,25 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn korean_text_uses_the_course_terms() {
+        let mut read = 0;
+        for lesson in COURSE {
+            for text in texts(lesson) {
+                read += 1;
+                for (avoid, instead) in KOREAN_AVOID {
+                    assert!(
+                        !text.ko.contains(avoid),
+                        "{}: write {instead}, not {avoid}: {}",
+                        lesson.id,
+                        text.ko
+                    );
+                }
+            }
+        }
+        assert!(read > 50, "only {read} texts read");
     }
 
     #[test]

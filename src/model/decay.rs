@@ -104,8 +104,11 @@ pub struct DecayCurves {
     pub rnn_loss: Vec<f64>,
     /// LSTM: ‖∂h_T/∂h_{T−k}‖₂, through the hidden path and the belt alike.
     pub lstm: Vec<f64>,
-    /// LSTM: ‖∂c_T/∂c_{T−k}‖₂, the conveyor belt.
+    /// LSTM: ‖∂c_T/∂c_{T−k}‖₂, the conveyor belt, through every path (also through h and the
+    /// gates).
     pub lstm_cell: Vec<f64>,
+    /// LSTM: ‖diag(f_T ⊙ … ⊙ f_{T−k+1})‖₂, the belt's direct path alone.
+    pub lstm_path: Vec<f64>,
     /// LSTM: ‖dL/dh_{T−k}‖ for the same loss.
     pub lstm_loss: Vec<f64>,
 }
@@ -122,7 +125,7 @@ pub fn decay_inputs(setup: &DecaySetup) -> Vec<DVector<f64>> {
         .collect()
 }
 
-/// The RNN of the experiment: W_hh = ρ·Q (Q orthogonal, from the seed), input weights from the
+/// The RNN of the experiment: W_h = ρ·Q (Q orthogonal, from the seed), input weights from the
 /// seed, no bias.
 pub fn decay_rnn(setup: &DecaySetup) -> RnnCell<f64> {
     let n = setup.hidden.max(1);
@@ -163,6 +166,7 @@ pub fn decay_curves(setup: &DecaySetup) -> Result<DecayCurves, ShapeError> {
         rnn_loss: rnn.loss_grad,
         lstm: lstm.hidden,
         lstm_cell: lstm.cell.unwrap_or_default(),
+        lstm_path: lstm.cell_path.unwrap_or_default(),
         lstm_loss: lstm.loss_grad,
     })
 }

@@ -43,8 +43,8 @@ messages! {
     BackwardMode => "역전파", "Backward";
     PassMode => "보기", "Show";
     BackwardIntro => "손실 L = h_T 원소들의 합. 마지막 시점의 오차가 은닉 경로(∂L/∂h)와 컨베이어 벨트(∂L/∂c)를 따라 과거로 흘러갑니다. ←로 한 시점씩 거슬러 올라가 보세요.", "Loss L = the sum of h_T's entries. The error at the last step flows into the past along the hidden path (∂L/∂h) and along the conveyor belt (∂L/∂c). Press ← to follow it back one step at a time.";
-    SequenceLabel => "입력 수열 (쉼표로 구분, Enter로 적용)", "Input sequence (comma-separated, Enter to apply)";
-    SequenceChoices => "예시 수열", "Example sequences";
+    SequenceLabel => "입력 시퀀스 (쉼표로 구분, Enter로 적용)", "Input sequence (comma-separated, Enter to apply)";
+    SequenceChoices => "예시 시퀀스", "Example sequences";
     Pause => "일시 정지", "Pause";
     PlaySpeed => "재생 속도", "Playback speed";
     SceneLstmTitle => "살아 있는 LSTM 셀", "A live LSTM cell";
@@ -83,7 +83,7 @@ messages! {
     HiddenSize => "은닉 크기 H", "Hidden size H";
     Fold => "접기", "Fold";
     Unfold => "펼치기", "Unfold";
-    Compare => "RNN과 LSTM 나란히", "RNN and LSTM side by side";
+    CompareBeside => "옆에 함께 보기:", "Show beside it:";
     ExploreUnrolledLabel => "시간 축으로 펼친 셀: 각 열이 한 시점이고, 네모 하나가 한 유닛의 값입니다. 열을 누르면 그 시점을 엽니다.", "The cell unrolled in time: each column is one step and each square one unit's value. Select a column to open that step.";
     OpenStep => "열린 시점", "Open step";
     SceneDecayTitle => "기울기가 시간을 거슬러 가며 얼마나 남는가", "How much gradient survives the trip back in time";
@@ -91,6 +91,7 @@ messages! {
     DecayBound => "RNN 상한 (γ·σmax)ᵏ", "RNN bound (γ·σmax)ᵏ";
     DecayLstm => "LSTM ‖∂h(T) / ∂h(T−k)‖", "LSTM ‖∂h(T) / ∂h(T−k)‖";
     DecayBelt => "LSTM 벨트 ‖∂c(T) / ∂c(T−k)‖", "LSTM belt ‖∂c(T) / ∂c(T−k)‖";
+    DecayBeltPath => "벨트 직통 경로 ∏ f", "belt's direct path ∏ f";
     DecayRnnLoss => "RNN ‖∂L / ∂h(T−k)‖", "RNN ‖∂L / ∂h(T−k)‖";
     DecayBoundLoss => "RNN 상한 ‖∂L / ∂h(T)‖·(γ·σmax)ᵏ", "RNN bound ‖∂L / ∂h(T)‖·(γ·σmax)ᵏ";
     DecayLstmLoss => "LSTM ‖∂L / ∂h(T−k)‖", "LSTM ‖∂L / ∂h(T−k)‖";
@@ -101,7 +102,7 @@ messages! {
     DecayXAxis => "시차 k (몇 시점 거슬러 갔는가)", "lag k (steps back in time)";
     DecayYAxis => "야코비안 노름 (로그 축)", "Jacobian norm (log axis)";
     DecayRho => "RNN 순환 가중치의 스펙트럼 반경 ρ", "RNN recurrent weights' spectral radius ρ";
-    DecaySteps => "수열 길이 T", "Sequence length T";
+    DecaySteps => "시퀀스 길이 T", "Sequence length T";
     DecayForgetBias => "LSTM 망각 게이트 편향", "LSTM forget-gate bias";
     DecayActivation => "RNN 활성화 함수", "RNN activation";
     DecayForgetOpen => "망각 게이트를 1로 고정", "Clamp the forget gate to 1";
@@ -133,22 +134,22 @@ messages! {
     RaceReset => "처음부터", "Start over";
     RaceRnn => "RNN", "RNN";
     RaceLstm => "LSTM", "LSTM";
-    RaceGuess => "찍기 기준선", "constant guess";
+    RaceGuess => "짐작 기준선", "constant guess";
     RaceLoss => "손실 (교차 엔트로피)", "loss (cross-entropy)";
     RaceAccuracy => "정확도", "accuracy";
-    RaceSeen => "학습한 수열", "sequences seen";
+    RaceSeen => "학습한 시퀀스", "sequences seen";
     RaceStopped => "학습이 멈췄습니다", "Training stopped";
-    SceneClipTitle => "폭발하는 기울기와 노름 자르기", "Exploding gradients and norm clipping";
+    SceneClipTitle => "폭발하는 기울기와 기울기 클리핑", "Exploding gradients and norm clipping";
     ClipRaw => "기울기 노름 ‖g‖", "gradient norm ‖g‖";
     ClipApplied => "실제 적용한 노름 min(‖g‖, θ)", "norm applied, min(‖g‖, θ)";
     ClipThreshold => "임계값 θ", "threshold θ";
     ClipLossBefore => "갱신 전 손실", "loss before the step";
     ClipLossRaw => "그대로 갱신한 뒤", "after a raw step";
     ClipLossClipped => "잘라서 갱신한 뒤", "after a clipped step";
-    ClipLength => "수열 길이 T", "sequence length T";
+    ClipLength => "시퀀스 길이 T", "sequence length T";
     ClipNormAxis => "노름 (로그 축)", "norm (log axis)";
     ClipLossAxis => "손실 (로그 축)", "loss (log axis)";
-    ClipThresholdControl => "자르기 임계값 θ", "Clipping threshold θ";
+    ClipThresholdControl => "클리핑 임계값 θ", "Clipping threshold θ";
     ClipLearningRate => "학습률 η", "Learning rate η";
     ClipMarked => "자세히 볼 길이 T", "Length T to inspect";
     ClipAppliedShort => "적용", "applied";
@@ -185,6 +186,16 @@ mod tests {
         for key in Key::ALL {
             let text = key.text();
             assert!(!text.ko.trim().is_empty() && !text.en.trim().is_empty(), "{key:?}");
+        }
+    }
+
+    #[test]
+    fn korean_messages_use_the_course_terms() {
+        assert!(Key::ALL.len() > 50);
+        for key in Key::ALL {
+            for (avoid, instead) in crate::lessons::KOREAN_AVOID {
+                assert!(!key.text().ko.contains(avoid), "{key:?}: write {instead}, not {avoid}");
+            }
         }
     }
 }

@@ -16,8 +16,8 @@ pub(super) const EXPLORE: Lesson = Lesson {
             "A recurrent network reuses **one cell** at every step. Folded, you see that cell and the loop that feeds its hidden state $h_t$ back into the next step. Unrolled, the same cell is drawn once per step: the weights are identical in every column; only the input $x_t$ and the state differ.",
         )),
         Block::P(t(
-            "LSTM의 열에는 셀 상태 $c_t$가 컨베이어 벨트처럼 가로질러 흐릅니다. \"나란히\"를 켜면 같은 입력과 같은 시점 커서로 바닐라 RNN과 LSTM이 함께 움직입니다. 은닉 크기와 입력 수열을 바꾸면 모든 값이 다시 계산됩니다.",
-            "In the LSTM's columns the cell state $c_t$ runs across like a conveyor belt. Turn on \"side by side\" to move a vanilla RNN and an LSTM together on the same input and time cursor. Change the hidden size or the input sequence and every value is computed again.",
+            "LSTM의 열에는 셀 상태 $c_t$가 컨베이어 벨트처럼 가로질러 흐릅니다. \"옆에 함께 보기\"를 켜면 고른 셀 옆에 비교할 셀(LSTM 옆에는 바닐라 RNN, RNN이나 GRU 옆에는 LSTM)이 같은 입력과 같은 시점 커서로 함께 움직입니다. 은닉 크기와 입력 시퀀스를 바꾸면 모든 값이 다시 계산됩니다.",
+            "In the LSTM's columns the cell state $c_t$ runs across like a conveyor belt. Turn on \"show beside it\" to run a second cell next to the chosen one (a vanilla RNN beside either LSTM, an LSTM beside an RNN or a GRU) on the same input and time cursor. Change the hidden size or the input sequence and every value is computed again.",
         )),
         Block::Scene(Scene::Explore(SequencePreset {
             inputs: &[0.14, 0.73, 0.5, 0.61, -0.44, -0.94, -0.32, -0.22, 0.65, 0.99, 0.03, -0.18],

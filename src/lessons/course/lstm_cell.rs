@@ -45,10 +45,10 @@ pub(super) const LSTM_CELL: Lesson = Lesson {
                 "**Output gate** $o_t$: decides how much of the cell state goes out as the hidden state $h_t$ and on to the next step.",
             ),
         ]),
-        Block::Formula("i_t = σ(W_i x_t + U_i h_{t-1} + b_i)"),
-        Block::Formula("f_t = σ(W_f x_t + U_f h_{t-1} + b_f)"),
-        Block::Formula("g_t = tanh(W_g x_t + U_g h_{t-1} + b_g)"),
-        Block::Formula("o_t = σ(W_o x_t + U_o h_{t-1} + b_o)"),
+        Block::Formula("i_t = σ(W_{xi} x_t + W_{hi} h_{t-1} + b_i)"),
+        Block::Formula("f_t = σ(W_{xf} x_t + W_{hf} h_{t-1} + b_f)"),
+        Block::Formula("g_t = tanh(W_{xg} x_t + W_{hg} h_{t-1} + b_g)"),
+        Block::Formula("o_t = σ(W_{xo} x_t + W_{ho} h_{t-1} + b_o)"),
         Block::Formula("c_t = f_t ⊙ c_{t-1} + i_t ⊙ g_t"),
         Block::Formula("h_t = o_t ⊙ tanh(c_t)"),
         Block::P(t(
@@ -66,8 +66,8 @@ pub(super) const LSTM_CELL: Lesson = Lesson {
             ),
         })),
         Block::P(t(
-            "이것이 LSTM이 긴 시계열에서도 안정적으로 학습하는 이유입니다. 벨트를 따라가는 기울기 $∂c_t/∂c_{t-1}$은 망각 게이트 값 $f_t$ 그 자체이므로, $f_t$가 1에 가까우면 오차가 줄어들지 않고 먼 과거까지 전달됩니다. 1997년의 원래 LSTM에는 망각 게이트가 없었고, 자기 연결 가중치가 1로 고정된 \"상수 오차 회전목마\"(CEC)가 그 역할을 했습니다. 망각 게이트는 2000년에 Gers 등이 더했습니다.",
-            "This is why the LSTM learns stably even on long sequences. The gradient along the belt, $∂c_t/∂c_{t-1}$, is the forget gate $f_t$ itself, so with $f_t$ near 1 the error travels far into the past without shrinking. The original 1997 LSTM had no forget gate: a \"constant error carousel\" (CEC) with its self-connection fixed at 1 played that part. Gers and colleagues added the forget gate in 2000.",
+            "이것이 LSTM이 긴 시계열을 RNN보다 잘 배우는 이유입니다. 벨트를 곧장 따라가는 경로만 보면 $∂c_t/∂c_{t-1}$은 망각 게이트 값 $f_t$입니다(게이트가 $h_{t-1}$을 거쳐 $c_{t-1}$에 의존하는 간접 경로는 빼고 본 값입니다). 그래서 $k$ 시점을 거슬러 가면 오차에 $f$가 $k$번 곱해집니다. $f$가 1에 가까우면 아주 천천히 줄지만, $f = σ(3) ≈ 0.95$라도 20 시점 뒤에는 약 0.38배로, 여전히 지수적으로 줄어듭니다. 정확히 1을 곱하는 벨트가 1997년의 원래 LSTM에 있던 \"상수 오차 회전목마\"(CEC)입니다. 자기 연결이 1로 고정되어 오차는 줄지 않지만, 셀 상태를 지울 방법도 없었습니다. 그래서 Gers 등(2000)이 망각 게이트를 더해, 지울 때를 학습하게 했습니다. 원래 셀의 활성화 함수도 지금과 달라, 후보는 $g = 4σ - 2$, 출력 쪽은 $h = 2σ - 1 = tanh(x/2)$였습니다.",
+            "This is why the LSTM learns long sequences better than an RNN. Along the belt's direct path, $∂c_t/∂c_{t-1}$ is the forget gate $f_t$ (leaving out the indirect paths, through which the gates depend on $c_{t-1}$ by way of $h_{t-1}$). Going $k$ steps back multiplies the error by $f$ $k$ times. With $f$ near 1 it shrinks very slowly — but even $f = σ(3) ≈ 0.95$ leaves about 0.38 of it after 20 steps: still an exponential decay. A belt that multiplies by exactly 1 is the 1997 LSTM's \"constant error carousel\" (CEC): its self-connection was fixed at 1, so the error did not shrink — and the cell state could never be erased. That is why Gers and colleagues (2000) added the forget gate, so that the cell learns when to forget. The original cell also squashed differently: the candidate was $g = 4σ - 2$ and the output side $h = 2σ - 1 = tanh(x/2)$.",
         )),
     ],
 };

@@ -35,8 +35,20 @@ pub(super) const RNN_CELL: Lesson = Lesson {
             ("h_t", t("현재 시점의 은닉 상태", "the hidden state at the current step")),
             ("h_{t-1}", t("이전 시점의 은닉 상태", "the hidden state at the previous step")),
             ("x_t", t("현재 입력값", "the current input")),
-            ("W_h, W_x", t("가중치 (학습으로 정해지는 행렬)", "weights (matrices that training adjusts)")),
-            ("b", t("편향", "the bias")),
+            (
+                "W_h, W_x",
+                t(
+                    "가중치 (학습으로 정해지는 행렬). PyTorch의 weight_hh와 weight_ih에 해당하며, 이 강의는 LSTM과 GRU에서도 $W_{h·}$, $W_{x·}$로 씁니다",
+                    "weights (matrices that training adjusts): PyTorch's weight_hh and weight_ih. This course writes them $W_{h·}$ and $W_{x·}$ for the LSTM and the GRU too",
+                ),
+            ),
+            (
+                "b",
+                t(
+                    "편향 (PyTorch는 b_ih와 b_hh 두 개로 나누어 더합니다)",
+                    "the bias (PyTorch splits it into two, b_ih and b_hh, and adds both)",
+                ),
+            ),
             (
                 "tanh",
                 t(

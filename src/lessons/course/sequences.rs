@@ -11,12 +11,12 @@ pub(super) const SEQUENCES: Lesson = Lesson {
     ),
     blocks: &[
         Block::P(t(
-            "**순환 신경망**(Recurrent Neural Network, RNN)은 순서가 있는 연속적인 데이터를 처리하도록 만든 신경망입니다. 각 시점(time step)의 입력을 앞선 시점들과 함께 해석하기 때문에, 자연어·시계열·음성처럼 **시간적 연속성**이 있는 데이터를 다룰 수 있습니다.",
+            "**순환 신경망**(Recurrent Neural Network, RNN)은 순서가 있는 데이터, 곧 **순차 데이터**를 처리하도록 만든 신경망입니다. 각 시점(time step)의 입력을 앞선 시점들과 함께 해석하기 때문에, 자연어·시계열·음성처럼 **시간적 연속성**이 있는 데이터를 다룰 수 있습니다.",
             "A **recurrent neural network** (RNN) is a neural network built for data that arrives in order. It reads each time step's input together with what came before it, which lets it handle data with **continuity in time**: language, time series, speech.",
         )),
-        Block::Heading(t("연속형 데이터의 특징", "What makes sequential data special")),
+        Block::Heading(t("순차 데이터의 특징", "What makes sequential data special")),
         Block::P(t(
-            "연속형 데이터에서는 한 시점의 값이 앞선 시점의 값과 독립적이지 않고, 서로 강한 상관관계를 가집니다.",
+            "순차 데이터에서는 한 시점의 값이 앞선 시점의 값과 독립적이지 않고, 서로 강한 상관관계를 가집니다.",
             "In sequential data a value is not independent of the values before it: neighbouring steps are strongly correlated.",
         )),
         Block::List(&[

@@ -20,16 +20,25 @@ fn now() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
 
-/// The plot's six labels for `quantity`, one per line, in `lang`.
+/// The plot's seven labels for `quantity`, one per line, in `lang` (the loss view draws no belt).
 fn labels(lang: Lang, quantity: Quantity) -> String {
     let keys = if quantity == Quantity::Jacobian {
-        [Key::DecayRnn, Key::DecayBound, Key::DecayLstm, Key::DecayBelt, Key::DecayXAxis, Key::DecayYAxis]
+        [
+            Key::DecayRnn,
+            Key::DecayBound,
+            Key::DecayLstm,
+            Key::DecayBelt,
+            Key::DecayBeltPath,
+            Key::DecayXAxis,
+            Key::DecayYAxis,
+        ]
     } else {
         [
             Key::DecayRnnLoss,
             Key::DecayBoundLoss,
             Key::DecayLstmLoss,
             Key::DecayBelt,
+            Key::DecayBeltPath,
             Key::DecayXAxis,
             Key::DecayYAxisLoss,
         ]

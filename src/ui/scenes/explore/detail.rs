@@ -65,9 +65,9 @@ pub(super) fn StepDetail(model: Model, step: RwSignal<usize>) -> impl IntoView {
                 view! {
                     <div class="gru-eqs">
                         {[
-                            ("r", format!("r_{k} = σ(W_r x_{k} + U_r h_{{{p}}} + b_r)")),
-                            ("z", format!("z_{k} = σ(W_z x_{k} + U_z h_{{{p}}} + b_z)")),
-                            ("n", format!("n_{k} = tanh(W_n x_{k} + b_n + r_{k} ⊙ (U_n h_{{{p}}} + c_n))")),
+                            ("r", format!("r_{k} = σ(W_{{xr}} x_{k} + W_{{hr}} h_{{{p}}} + b_r)")),
+                            ("z", format!("z_{k} = σ(W_{{xz}} x_{k} + W_{{hz}} h_{{{p}}} + b_z)")),
+                            ("n", format!("n_{k} = tanh(W_{{xn}} x_{k} + b_{{xn}} + r_{k} ⊙ (W_{{hn}} h_{{{p}}} + b_{{hn}}))")),
                             ("h", format!("h_{k} = (1 − z_{k}) ⊙ n_{k} + z_{k} ⊙ h_{{{p}}}")),
                         ]
                         .map(|(term, src)| view! {

@@ -54,6 +54,20 @@ fn run(kind: CellKind, hidden: usize, seed: u64, inputs: &Inputs) -> Model {
     Model { kind, cell: Arc::new(cell), trace, chars: inputs.chars.clone() }
 }
 
+/// The cell drawn beside `kind` in the side-by-side mode: an RNN beside either LSTM, the
+/// forget-gate LSTM beside an RNN or a GRU.
+fn partner_of(kind: CellKind) -> CellKind {
+    match kind {
+        CellKind::Lstm { .. } | CellKind::Lstm1997 => KINDS[0].0,
+        CellKind::Rnn(_) | CellKind::Gru => KINDS[1].0,
+    }
+}
+
+/// The menu label of a cell kind.
+fn kind_key(kind: CellKind) -> Key {
+    KINDS.iter().find(|(k, _, _)| *k == kind).map_or(Key::KindRnn, |(_, _, key)| *key)
+}
+
 /// The test id and URL name of a cell kind.
 fn kind_id(kind: CellKind) -> &'static str {
     KINDS.iter().find(|(k, _, _)| *k == kind).map_or("rnn", |(_, id, _)| id)

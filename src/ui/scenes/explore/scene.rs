@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::detail::{ExploreWeights, StepDetail};
 use super::lane::Lane;
-use super::{Inputs, KINDS, run};
+use super::{Inputs, KINDS, kind_key, partner_of, run};
 use crate::input::{EncodedText, encode_text};
 use crate::lessons::SequencePreset;
 use crate::lessons::sequences::TEXT_CHOICES;
@@ -43,9 +43,7 @@ pub fn ExploreScene(
     });
     let model = fresh_memo(move |_| read.with(|r| run(kind.get(), hidden.get(), preset.seed, r)));
     let partner = fresh_memo(move |_| {
-        // Side by side: an RNN beside the LSTM (or an LSTM beside an RNN or GRU).
-        let other = if kind.get().squash_labels().is_some() { KINDS[0].0 } else { KINDS[1].0 };
-        compare.get().then(|| read.with(|r| run(other, hidden.get(), preset.seed, r)))
+        compare.get().then(|| read.with(|r| run(partner_of(kind.get()), hidden.get(), preset.seed, r)))
     });
     let cursor = Cursor::new(Signal::derive(move || read.with(|r| r.xs.len())));
     let step = cursor.step;
@@ -126,7 +124,7 @@ fn ExploreControls(
             </button>
             <button class="toggle-btn" data-testid="compare-toggle" aria-pressed=move || compare.get().to_string()
                 on:click=move |_| compare.update(|c| *c = !*c)>
-                {move || tr(Key::Compare, lang.get())}
+                {move || format!("{} {}", tr(Key::CompareBeside, lang.get()), tr(kind_key(partner_of(kind.get())), lang.get()))}
             </button>
         </div>
     }

@@ -38,7 +38,7 @@ tap_counts() { awk '/^# pass / { p = $3 } /^# fail / { f = $3 } END { print p + 
 step "setup (installs only what is missing)" bash scripts/setup.sh test
 step "cargo fmt --check" cargo fmt --all -- --check
 step "cargo clippy" cargo clippy --all-targets --locked -- -D warnings
-step "model core builds without any web crate" cargo check --lib --no-default-features --locked
+step "model core and command-line tools build without any web crate" cargo check --lib --bin repro --bin lstm-trace --no-default-features --locked
 
 native_log="$ARTIFACTS/cargo-test.log"
 cargo test --locked 2>&1 | tee "$native_log"

@@ -172,7 +172,7 @@ fn gru_gradients_match_finite_differences() {
 }
 
 #[test]
-fn clamped_lstm_gates_pass_no_gradient_and_the_rest_still_match() {
+fn clamped_lstm_gates_still_match_finite_differences() {
     let clamps = GateClamps { forget: Some(1.0), output: Some(0.7), ..Default::default() };
     check(CellKind::Lstm { peepholes: true }, clamps, 8);
     check(CellKind::Lstm1997, GateClamps { input: Some(0.5), ..Default::default() }, 9);

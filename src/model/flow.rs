@@ -274,7 +274,7 @@ mod tests {
     }
 
     #[test]
-    fn lstm_with_forget_clamped_open_and_input_closed_keeps_the_cell_jacobian_at_identity() {
+    fn lstm_with_forget_clamped_open_and_input_closed_keeps_the_cell_jacobian_at_norm_one() {
         let mut cell = AnyCell::<f64>::seeded(CellKind::Lstm { peepholes: false }, 2, 4, &mut Rng::new(1));
         cell.set_clamps(GateClamps { forget: Some(1.0), input: Some(0.0), ..Default::default() });
         let mut rng = Rng::new(2);

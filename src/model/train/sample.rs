@@ -215,7 +215,9 @@ mod tests {
             );
             let sample = task.generate(&mut rng);
             let mut fast = net.zeros_like();
-            let loss = accumulate_sample(&net, &sample, &mut fast, &mut LstmKernel::new()).unwrap();
+            let mut kernel = LstmKernel::new();
+            let loss = accumulate_sample(&net, &sample, &mut fast, &mut kernel).unwrap();
+            assert_eq!(kernel.steps(), sample.inputs.len(), "the kernel ran the whole sample");
             let (run, reference) = loss_and_grads(&net, &sample).unwrap();
             assert!((loss - run.loss).abs() <= 1e-5 * run.loss.abs().max(1.0), "{loss} vs {}", run.loss);
             let (outputs, forward_loss) = outputs_and_loss(&net, &sample, &mut LstmKernel::new()).unwrap();

@@ -4,9 +4,9 @@
 use lstm_explorer::lessons::{Block, DecayPreset, Scene, find};
 use lstm_explorer::model::decay::{DecayCurves, DecaySetup, decay_curves};
 
-/// The gradient-decay scene of the "vanishing and exploding gradients" lesson.
+/// The gradient-decay scene of the lesson on where the LSTM's gradient flows.
 fn decay_preset() -> DecayPreset {
-    let lesson = find("gradient-flow").expect("the lesson exists");
+    let lesson = find("lstm-gradient").expect("the lesson exists");
     let scenes: Vec<DecayPreset> = lesson
         .blocks
         .iter()
@@ -30,6 +30,7 @@ fn curves(forget_open: bool) -> DecayCurves {
         forget_open,
         ..Default::default()
     };
+    assert!(p.lstm, "the lesson shows the LSTM's curves");
     decay_curves(&setup).unwrap()
 }
 

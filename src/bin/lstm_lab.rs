@@ -39,6 +39,11 @@ fn serve<Q: Wire, A: Wire>(
     work(request).map(|answer| answer.to_js()).map_err(js)
 }
 
+/// What a decay request asks the plot to show.
+fn shown(r: &DecayRequest) -> decay::Shown {
+    decay::Shown { quantity: r.quantity, marker: r.lag, lstm: r.lstm }
+}
+
 /// Runs the gradient-decay experiment for a `DecayRequest` and draws it on `canvas`; answers a
 /// `DecayDrawn`: the numbers drawn, what fell off the log axis, and where the lag axis runs.
 #[wasm_bindgen]
@@ -49,7 +54,7 @@ pub fn decay_draw(canvas: HtmlCanvasElement, request: JsValue) -> Result<JsValue
         let compute_ms = now() - start;
         let labels = decay::Labels::parse(&r.labels)?;
         let (size, scale) = fit(&canvas, 0.55);
-        let (picture, drawn) = decay::picture(&curves, &labels, (r.quantity, r.lag), size, scale)?;
+        let (picture, drawn) = decay::picture(&curves, &labels, shown(&r), size, scale)?;
         paint(&canvas, &picture)?;
         Ok(DecayDrawn {
             series: decay::series_json(&curves),
@@ -71,7 +76,7 @@ pub fn decay_draw(canvas: HtmlCanvasElement, request: JsValue) -> Result<JsValue
 pub fn decay_svg(request: JsValue) -> Result<JsValue, JsError> {
     serve(request, |r: DecayRequest| {
         let curves = decay::compute(&r.setup)?;
-        decay::svg(&curves, &decay::Labels::parse(&r.labels)?, (r.quantity, r.lag))
+        decay::svg(&curves, &decay::Labels::parse(&r.labels)?, shown(&r))
     })
 }
 

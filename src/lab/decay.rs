@@ -38,22 +38,35 @@ pub fn compute(setup: &DecaySetup) -> Result<DecayCurves, String> {
     decay_curves(&DecaySetup::from_numbers(&setup.to_numbers())?).map_err(|e| e.to_string())
 }
 
-/// Draws `quantity` against the lag, with the lag `marker` marked; returns what fell off the log
-/// axis and where the lag axis landed. The labels are the ones for that quantity (the belt's is
-/// unused for the loss gradient).
+/// What one drawing of the plot shows: the quantity, the lag marked, and whether the LSTM's
+/// curves are drawn beside the RNN's.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Shown {
+    /// The Jacobians or the loss gradients.
+    pub quantity: Quantity,
+    /// The lag marked.
+    pub marker: Option<usize>,
+    /// The LSTM's curves too.
+    pub lstm: bool,
+}
+
+/// Draws `shown.quantity` against the lag, with the lag `shown.marker` marked; returns what fell
+/// off the log axis and where the lag axis landed. The labels are the ones for that quantity (the
+/// belt's are unused for the loss gradient, the LSTM's when it is not shown).
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     c: &DecayCurves,
     labels: &Labels,
-    (quantity, marker): (Quantity, Option<usize>),
+    shown: Shown,
     scale: f64,
 ) -> Result<Drawn, String> {
+    let Shown { quantity, marker, lstm: with_lstm } = shown;
     let [rnn, bound, lstm, belt, path] = labels.curves;
     let curve = |label: &str, values, color, dashed| Curve { label: label.into(), values, color, dashed };
     // The loss reads only h_T, so ‖∂L/∂h_{T−k}‖ ≤ ‖∂h_T/∂h_{T−k}‖·‖∂L/∂h_T‖.
     let scaled_bound: Vec<f64> =
         c.rnn_bound.iter().map(|b| b * c.rnn_loss.first().copied().unwrap_or(1.0)).collect();
-    let curves = match quantity {
+    let mut curves = match quantity {
         Quantity::Jacobian => vec![
             curve(rnn, &c.rnn, ORANGE, false),
             curve(bound, &c.rnn_bound, ORANGE_LIGHT, true),
@@ -67,6 +80,9 @@ pub fn draw<DB: DrawingBackend>(
             curve(lstm, &c.lstm_loss, BLUE, false),
         ],
     };
+    if !with_lstm {
+        curves.truncate(2);
+    }
     let axes = Axes { x: labels.axes.0, y: labels.axes.1, marker: marker.map(|k| k as f64) };
     draw_log_plot(root, &curves, &axes, scale)
 }
@@ -75,7 +91,7 @@ pub fn draw<DB: DrawingBackend>(
 pub fn picture(
     c: &DecayCurves,
     labels: &Labels,
-    shown: (Quantity, Option<usize>),
+    shown: Shown,
     size: (u32, u32),
     scale: f64,
 ) -> Result<(Recording, Drawn), String> {
@@ -84,7 +100,7 @@ pub fn picture(
 }
 
 /// The plot as an SVG document, 880 × 460.
-pub fn svg(c: &DecayCurves, labels: &Labels, shown: (Quantity, Option<usize>)) -> Result<String, String> {
+pub fn svg(c: &DecayCurves, labels: &Labels, shown: Shown) -> Result<String, String> {
     picture(c, labels, shown, (880, 460), 1.0)?.0.to_svg()
 }
 
@@ -145,7 +161,12 @@ mod tests {
     #[test]
     fn the_svg_export_carries_the_legend_and_readable_ticks() {
         let c = compute(&DecaySetup { rho: 0.6, steps: 120, ..Default::default() }).unwrap();
-        let svg = svg(&c, &Labels::parse(LABELS).unwrap(), (Quantity::Jacobian, Some(30))).unwrap();
+        let svg = svg(
+            &c,
+            &Labels::parse(LABELS).unwrap(),
+            Shown { quantity: Quantity::Jacobian, marker: Some(30), lstm: true },
+        )
+        .unwrap();
         for text in ["RNN", "bound", "LSTM", "belt", "lag k", "10⁻"] {
             assert!(svg.contains(text), "{text} missing");
         }
@@ -174,7 +195,8 @@ mod tests {
             assert_relative_eq!(*v, top * 0.9f64.powi(k as i32), max_relative = 1e-9);
         }
         let labels = Labels::parse("RNN dL\nbound dL\nLSTM dL\n-\n-\nlag k\nloss gradient").unwrap();
-        let svg = svg(&c, &labels, (Quantity::LossGradient, None)).unwrap();
+        let svg =
+            svg(&c, &labels, Shown { quantity: Quantity::LossGradient, marker: None, lstm: true }).unwrap();
         assert!(svg.contains("RNN dL") && svg.contains("loss gradient"));
         assert!(!svg.contains(">\n-\n<"), "no legend entry for the belt");
     }

@@ -181,6 +181,8 @@ pub struct DecayRequest {
     pub quantity: Quantity,
     /// The lag marked on the plot.
     pub lag: Option<usize>,
+    /// Whether the LSTM's curves are drawn (the RNN's always are).
+    pub lstm: bool,
 }
 
 /// What the decay plot drew.
@@ -285,7 +287,7 @@ pub struct RaceStatus {
 }
 
 wire_enum!(Quantity { Jacobian, LossGradient });
-wire_struct!(DecayRequest { setup, labels, quantity, lag });
+wire_struct!(DecayRequest { setup, labels, quantity, lag, lstm });
 wire_struct!(DecayDrawn { series, rnn, lstm, belt, below, above, range, x_pixels, x_max, compute_ms });
 wire_struct!(HeatmapRequest { values, steps, hidden, signed, labels, cursor });
 wire_struct!(TimeAxis { left, right });

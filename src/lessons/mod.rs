@@ -110,6 +110,9 @@ pub struct DecayPreset {
     pub hidden: usize,
     /// The seed both cells are drawn from.
     pub seed: u64,
+    /// Whether the LSTM's curves (and its controls) are shown beside the RNN's: not before the
+    /// lesson that introduces the LSTM.
+    pub lstm: bool,
     /// What the plot shows, above it.
     pub caption: Text,
 }

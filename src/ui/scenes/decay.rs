@@ -153,9 +153,10 @@ impl Knobs {
     }
 }
 
-/// The sliders, the activation, the two switches and the choice of quantity.
+/// The sliders, the activation, the two switches and the choice of quantity; the LSTM's own
+/// controls (forget-gate bias and clamp) only when its curves are shown.
 #[component]
-fn DecayControls(knobs: Knobs) -> impl IntoView {
+fn DecayControls(knobs: Knobs, lstm: bool) -> impl IntoView {
     let lang = use_lang();
     let Knobs { rho, activation, steps, forget_bias, forget_open, driven, quantity } = knobs;
     let activation_options = Activation::ALL
@@ -175,7 +176,9 @@ fn DecayControls(knobs: Knobs) -> impl IntoView {
         <div class="plot-controls">
             <RangeControl label=Key::DecayRho id="decay-rho" range=(0.5, 1.5, 0.01) value=rho shown=two_decimals />
             <RangeControl label=Key::DecaySteps id="decay-steps" range=(5.0, MAX_STEPS as f64, 1.0) value=steps shown=whole />
-            <RangeControl label=Key::DecayForgetBias id="decay-forget-bias" range=(-3.0, 5.0, 0.1) value=forget_bias shown=two_decimals />
+            {lstm.then(|| view! {
+                <RangeControl label=Key::DecayForgetBias id="decay-forget-bias" range=(-3.0, 5.0, 0.1) value=forget_bias shown=two_decimals />
+            })}
             <label class="plot-control">
                 <span>{move || tr(Key::DecayActivation, lang.get())}</span>
                 <select data-testid="decay-activation" on:change=move |ev| {
@@ -184,7 +187,7 @@ fn DecayControls(knobs: Knobs) -> impl IntoView {
                     }
                 }>{activation_options}</select>
             </label>
-            {check(Key::DecayForgetOpen, "decay-forget-open", forget_open)}
+            {lstm.then(|| check(Key::DecayForgetOpen, "decay-forget-open", forget_open))}
             {check(Key::DecayDriven, "decay-driven", driven)}
         </div>
         <div class="mode-switch plot-quantity" role="radiogroup" aria-label=move || tr(Key::DecayQuantity, lang.get())>
@@ -228,6 +231,7 @@ pub fn DecayScene(
         labels: labels(lang, quantity.get()),
         quantity: quantity.get(),
         lag: lag.get(),
+        lstm: preset.lstm,
     };
     Effect::new(move |_| {
         let (lang, request) = (lang.get(), request(lang.get()));
@@ -268,7 +272,7 @@ pub fn DecayScene(
         <section class="scene" data-testid="scene-decay" aria-labelledby="scene-decay-title">
             <h3 id="scene-decay-title" class="scene-title">{move || tr(Key::SceneDecayTitle, lang.get())}</h3>
             <p class="scene-caption">{move || preset.caption.get(lang.get())}</p>
-            <DecayControls knobs=knobs />
+            <DecayControls knobs=knobs lstm=preset.lstm />
             <figure class="plot" data-testid="decay-plot" data-quantity=move || if quantity.get() == Quantity::Jacobian { "jacobian" } else { "loss" } aria-busy=move || (!ready()).to_string()
                 data-series=move || drawn.with(|d| d.as_ref().map(|d| d.series.clone()).unwrap_or_default())
                 data-draw-ms=move || drawn.with(|d| d.as_ref().map_or(String::new(), |d| format!("{:.3}", d.draw_ms)))
@@ -288,7 +292,7 @@ pub fn DecayScene(
                 {move || error.get().map(|e| view! { <p class="scene-error" role="alert">{e}</p> })}
             </figure>
             <LagSlider lag=lag knobs=knobs />
-            <LagPath curves=lag_curves.into() lag=lag />
+            <LagPath curves=lag_curves.into() lag=lag lstm=preset.lstm />
             <ExportButtons prefix="export" file="gradient-decay" ready=Signal::derive(ready) canvas=canvas text=export_text error=error />
         </section>
     }

@@ -1,5 +1,5 @@
-//! The decay plot's unrolled view: the RNN's hidden states and the LSTM's belt as a row of
-//! steps 1 … T, each shaded by how much of an error at step T reaches it (the plotted norms), with
+//! The decay plot's unrolled view: the RNN's hidden states (and, once the LSTM is on the plot,
+//! its hidden states and its belt) as rows of steps 1 … T, each shaded by how much of an error at step T reaches it (the plotted norms), with
 //! the path of a chosen lag k — from step T back to step T − k — drawn over it. Clicking a step
 //! or the plot picks the lag; so does the lag slider beside it.
 
@@ -81,16 +81,22 @@ pub fn LagPath(
     curves: Signal<LagCurves>,
     /// The lag picked, if any.
     lag: RwSignal<Option<usize>>,
+    /// Whether the LSTM's rows are shown (its hidden state and its belt).
+    lstm: bool,
 ) -> impl IntoView {
     let lang = use_lang();
     let steps = move || curves.with(|c| c.rnn.len().saturating_sub(1));
     let width = move || LEFT + steps() as f64 * STEP + 8.0;
-    let height = TOP + 2.0 * (LANE + 6.0) + 16.0;
+    let rows = if lstm { 3.0 } else { 1.0 };
+    let height = TOP + rows * (LANE + 6.0) + 16.0;
     let lanes = move || {
         let c = curves.get();
         view! {
             {lane("RNN h", 0, "#e08214", c.rnn, lag)}
-            {lane("LSTM c", 1, "#542788", c.belt, lag)}
+            {lstm.then(|| view! {
+                {lane("LSTM h", 1, "#2166ac", c.lstm, lag)}
+                {lane("LSTM c", 2, "#542788", c.belt, lag)}
+            })}
         }
     };
     // The path from step T back to step T − k: a bracket over the steps it crosses, an arrow
@@ -106,7 +112,7 @@ pub fn LagPath(
         let y_arrow = TOP - 9.0;
         Some(view! {
             <g class="path-highlight" data-testid="decay-path-highlight" data-from=t_last data-to=t_last - k>
-                <rect x=x_start - 1.5 y=TOP - 3.0 width=x_end - x_start + 3.0 height=2.0 * LANE + 12.0 rx="4" class="path-band" />
+                <rect x=x_start - 1.5 y=TOP - 3.0 width=x_end - x_start + 3.0 height=rows * LANE + (rows - 1.0) * 6.0 + 6.0 rx="4" class="path-band" />
                 <line x1=x_end y1=y_arrow x2=x_start + 4.0 y2=y_arrow class="path-arrow" marker-end="url(#path-head)" />
                 <text x=(x_start + x_end) / 2.0 y=y_arrow - 5.0 text-anchor="middle" class="path-label">
                     {format!("k = {k}")}
@@ -119,15 +125,22 @@ pub fn LagPath(
         curves.with(|c| {
             let at = |v: &[f64]| v.get(k).copied().map_or("–".into(), format_wide);
             let t = c.rnn.len().saturating_sub(1);
-            Some(format!(
-                "k = {k} ({} {}): RNN ‖∂h/∂h‖ {} · LSTM ‖∂h/∂h‖ {} · {} ‖∂c/∂c‖ {}",
+            let rnn = format!(
+                "k = {k} ({} {}): RNN ‖∂h/∂h‖ {}",
                 tr(Key::DecayPathStep, lang.get()),
                 t.saturating_sub(k),
-                at(&c.rnn),
-                at(&c.lstm),
-                tr(Key::DecayPathBelt, lang.get()),
-                at(&c.belt)
-            ))
+                at(&c.rnn)
+            );
+            Some(if lstm {
+                format!(
+                    "{rnn} · LSTM ‖∂h/∂h‖ {} · {} ‖∂c/∂c‖ {}",
+                    at(&c.lstm),
+                    tr(Key::DecayPathBelt, lang.get()),
+                    at(&c.belt)
+                )
+            } else {
+                rnn
+            })
         })
     };
     view! {

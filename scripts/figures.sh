@@ -20,17 +20,21 @@ FIGURES=${FIGURES:-docs/figures}
 mkdir -p "$FIGURES"
 ARTIFACTS="$ROOT/e2e/artifacts"
 
+# Sizes in KB with one decimal, files named without Trunk's content hash: the figure stays the
+# same for the same source, whoever builds it.
 bundle() {
   local out
-  out=$(bash scripts/bundle-size.sh 100000)
+  out=$(bash scripts/bundle-size.sh 300)
   {
     echo "Measured by \`make figures\` (\`scripts/bundle-size.sh\` on the release build):"
     echo
-    echo '| file | raw B | gzip B | part |'
+    echo '| file | raw KB | gzip KB | part |'
     echo '|---|---:|---:|---|'
-    awk 'NR > 1 && NF == 4 { printf "| %s | %s | %s | %s |\n", $1, $2, $3, $4 }' <<<"$out"
+    awk 'NR > 1 && NF == 4 { printf "| %s | %.1f | %.1f | %s |\n", $1, $2 / 1024, $3 / 1024, $4 }' <<<"$out" |
+      sed -E 's/-[0-9a-f]{16}//g'
+
     echo
-    grep -E '^(first load|lab module|everything):' <<<"$out" | sed 's/^/- /'
+    grep -E '^(first load|lab module, on demand|everything):' <<<"$out" | sed 's/^/- /'
   } >"$FIGURES/bundle.md"
 }
 

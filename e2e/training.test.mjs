@@ -18,13 +18,18 @@ const backing = (canvas) => canvas.evaluate((c) => ({ width: c.width, height: c.
 const series = async (page) => JSON.parse(await plot(page).getAttribute('data-series'));
 
 describe('the training race', () => {
-  it('trains both networks live: the LSTM learns a lag of 40, the RNN stays at the guess', async () => {
+  it('trains both networks live: untrained, the LSTM carries the cue\'s error back to the symbol a million times more; the LSTM learns a lag of 40, the RNN stays at the guess', async () => {
     const { page, context, problems } = await openPage(harness, '/?lesson=training&lang=en');
     await page.locator('[data-testid="race-plot"][aria-busy="false"]').waitFor();
     const start = await series(page);
     assert.deepEqual(start.seen, [0]);
     assert.ok(Math.abs(start.baseline - Math.log(4)) < 1e-12 && start.chance === 0.25);
     for (const loss of [start.rnn_loss[0], start.lstm_loss[0]]) assert.ok(Math.abs(loss - Math.log(4)) < 0.15, `untrained loss ${loss}`);
+    // The lesson: untrained, the cue's error reaches the symbol's input more than a million times
+    // more strongly in the LSTM than in the RNN.
+    const [rnnReach, lstmReach] = (await plot(page).getAttribute('data-symbol-gradient')).split(',').map(Number);
+    assert.ok(rnnReach > 0 && lstmReach > 1e6 * rnnReach, `RNN ${rnnReach}, LSTM ${lstmReach}`);
+    assert.match(await page.getByTestId('race-symbol-gradient').textContent(), /^The cue's error back at the symbol's input, ‖∂L\/∂x₁‖: RNN .+ · LSTM .+$/);
     const t0 = Date.now();
     await page.getByTestId('race-play').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="race-plot"]')?.dataset.done === 'true', null, { timeout: 120000 });

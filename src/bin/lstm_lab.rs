@@ -136,6 +136,7 @@ impl Training {
             seen: race.seen(),
             stopped: race.stopped().map(|(who, why)| format!("{who}: {why}")),
             accuracy: race.points.last().map(|p| p.accuracy),
+            symbol_gradient: race.symbol_gradient().ok(),
             series: training::series_json(race),
         };
         status.to_js()

@@ -282,6 +282,9 @@ pub struct RaceStatus {
     pub stopped: Option<String>,
     /// The last measured accuracies, RNN then LSTM.
     pub accuracy: Option<[f64; 2]>,
+    /// ‖dL/dx_1‖ on a held-out sequence, RNN then LSTM: how much the loss at the cue still
+    /// depends on the symbol read `lag` + 1 steps before it.
+    pub symbol_gradient: Option<[f64; 2]>,
     /// Every measured point, as JSON (the page puts it on the figure for tests).
     pub series: String,
 }
@@ -303,4 +306,4 @@ wire_struct!(ClipDrawn {
     loss_clipped,
     compute_ms
 });
-wire_struct!(RaceStatus { seen, stopped, accuracy, series });
+wire_struct!(RaceStatus { seen, stopped, accuracy, symbol_gradient, series });

@@ -138,6 +138,7 @@ messages! {
     RaceLoss => "손실 (교차 엔트로피)", "loss (cross-entropy)";
     RaceAccuracy => "정확도", "accuracy";
     RaceSeen => "학습한 시퀀스", "sequences seen";
+    RaceSymbolGradient => "신호의 오차가 기호 입력까지 돌아간 크기 ‖∂L/∂x₁‖:", "The cue's error back at the symbol's input, ‖∂L/∂x₁‖:";
     RaceStopped => "학습이 멈췄습니다", "Training stopped";
     SceneClipTitle => "폭발하는 기울기와 기울기 클리핑", "Exploding gradients and norm clipping";
     ClipRaw => "기울기 노름 ‖g‖", "gradient norm ‖g‖";

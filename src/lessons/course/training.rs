@@ -30,6 +30,10 @@ pub(super) const TRAINING: Lesson = Lesson {
             ),
         })),
         Block::P(t(
+            "그래프 아래의 $‖∂L/∂x_1‖$은 지금의 가중치로 계산한 값으로, 신호 시점의 손실이 맨 처음 본 기호 입력에 얼마나 의존하는지를 나타냅니다. 기호를 읽는 가중치를 고칠 수 있는 오차가 바로 이만큼입니다. 학습 전, 지연이 40일 때 LSTM의 값은 RNN의 백만 배가 넘습니다(테스트가 확인합니다). LSTM이 과제를 풀고 나면 손실이 0에 가까워지므로 이 값도 함께 줄어듭니다.",
+            "The $‖∂L/∂x_1‖$ under the plot is computed from the current weights: how much the loss at the cue depends on the symbol's input at the first step. That is the error available to correct the weights that read the symbol. Before training, over a lag of 40, the LSTM's is more than a million times the RNN's (a test holds this). Once the LSTM has solved the task its loss approaches zero, and this error shrinks with it.",
+        )),
+        Block::P(t(
             "LSTM은 기호를 셀 상태(벨트)에 실어 두고, 망각 게이트를 1 가까이 열어 지연 내내 보존했다가, 신호가 오면 출력 게이트로 꺼내도록 배울 수 있습니다. 그러면 오차도 같은 벨트를 따라 조금씩만 줄며 첫 시점까지 돌아갑니다. RNN에서는 같은 오차가 매 시점 $∂h_t/∂h_{t-1}$을 곱하며 줄어들기 때문에, 처음 본 기호와 마지막 답을 잇는 가중치가 거의 바뀌지 않습니다. 1997년 논문의 실험 2a(지연 100)에서도 LSTM은 평균 5,040개의 시퀀스로 성공했고, BPTT와 RTRL로 학습한 순환 신경망은 500만 개 뒤에도 한 번도 성공하지 못했습니다.",
             "The LSTM can learn to put the symbol on its cell state (the belt), keep its forget gate near 1 for the whole lag, and read the symbol out through its output gate when the cue comes. The error then travels back along the same belt to the first step, shrinking only a little on the way. In the RNN the same error is multiplied by $∂h_t/∂h_{t-1}$ at every step and shrinks, so the weights that would link the first symbol to the final answer barely change. In the 1997 paper's experiment 2a (lag 100) the LSTM succeeded after 5,040 sequences on average, while recurrent networks trained with BPTT and RTRL never succeeded in 5,000,000.",
         )),

@@ -3,13 +3,14 @@
 //! cue). Every slice of training both are scored on the same held-out sequences, so the curves
 //! the page draws are measured, not smoothed, and comparable point for point.
 
-use crate::model::Activation;
 use crate::model::network::CellKind;
 use crate::model::numbers::Numbers;
 use crate::model::tasks::Task;
 use crate::model::tasks::copy::CopyTask;
 use crate::model::train::optim::OptimizerKind;
+use crate::model::train::sample::input_gradients;
 use crate::model::train::{Status, TrainConfig, Trainer};
+use crate::model::{Activation, Rng};
 
 /// Sequences between two measured points.
 pub const SLICE: usize = 160;
@@ -146,6 +147,23 @@ impl Race {
         })
     }
 
+    /// How much the loss at the cue depends on the symbol, RNN then LSTM, as the networks are
+    /// now: ‖dL/dx_1‖ on one held-out sequence (the symbol is read at step 1, the loss taken at
+    /// the cue, `lag` + 1 steps later). It is the error that reaches the symbol's input, and so
+    /// what can teach the weights that read it.
+    pub fn symbol_gradient(&self) -> Result<[f64; 2], String> {
+        let task = Task::Copy(CopyTask { symbols: self.setup.symbols, lag: self.setup.lag });
+        let sample = task.generate(&mut Rng::new(self.setup.seed ^ 0x0e55_0a9e));
+        let first = |t: &Trainer<f32>| {
+            input_gradients(&t.network, &sample)
+                .map_err(|e| e.to_string())?
+                .first()
+                .copied()
+                .ok_or("empty sequence".to_string())
+        };
+        Ok([first(&self.trainers[0])?, first(&self.trainers[1])?])
+    }
+
     /// Every point as CSV.
     pub fn csv(&self) -> String {
         let mut out = String::from("sequences_seen,rnn_loss,lstm_loss,rnn_accuracy,lstm_accuracy\n");
@@ -198,8 +216,12 @@ mod tests {
     #[test]
     fn over_a_lag_of_40_after_6080_sequences_the_lstm_passes_95_percent_and_the_rnn_stays_below_45() {
         let mut race = Race::new(RaceSetup::default());
+        let [_, lstm_before] = race.symbol_gradient().unwrap();
         race.advance(6000);
         let last = race.points.last().unwrap();
+        // Once the LSTM has solved the task its loss, and the error it sends back, fall away.
+        let [_, lstm_after] = race.symbol_gradient().unwrap();
+        assert!(lstm_after < 1e-3 * lstm_before, "{lstm_after:e} vs {lstm_before:e}");
         assert!(last.accuracy[1] >= 0.95, "LSTM {:?}", last);
         assert!(last.accuracy[0] <= 0.45, "RNN {:?}", last);
         assert!((last.loss[0] - race.setup.baseline_loss()).abs() < 0.1, "RNN loss {:?}", last);
@@ -214,5 +236,15 @@ mod tests {
             let first = race.points.iter().find(|p| p.accuracy[net] >= 0.95).map(|p| p.seen);
             assert!(first.is_some_and(|s| s <= 3000), "{name}: {first:?}");
         }
+    }
+
+    /// Before any training, over a lag of 40, the error at the cue reaches the symbol's input
+    /// more than a million times more strongly in the LSTM than in the RNN (the lesson says so).
+    #[test]
+    fn untrained_over_a_lag_of_40_the_lstm_carries_the_error_back_to_the_symbol_a_million_times_more() {
+        let race = Race::new(RaceSetup::default());
+        assert_eq!(race.setup.lag, 40);
+        let [rnn, lstm] = race.symbol_gradient().unwrap();
+        assert!(rnn > 0.0 && lstm > 1e6 * rnn, "RNN {rnn:e}, LSTM {lstm:e}");
     }
 }

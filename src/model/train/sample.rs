@@ -79,6 +79,20 @@ pub fn loss_and_grads<T: Real>(
     network: &Network<T>,
     sample: &Sample,
 ) -> Result<(Run<T>, Network<T>), ShapeError> {
+    backward_run(network, sample).map(|(run, grads, _)| (run, grads))
+}
+
+/// How much the sample's loss depends on each input: ‖dL/dx_t‖ for t = 1 … T, by the reference
+/// cell's backpropagation through time (every path from the loss back to x_t counts).
+pub fn input_gradients<T: Real>(network: &Network<T>, sample: &Sample) -> Result<Vec<f64>, ShapeError> {
+    backward_run(network, sample).map(|(_, _, dx_norms)| dx_norms)
+}
+
+/// A run with its gradients: dL/dθ for every parameter, and ‖dL/dx_t‖ for every step.
+type RunWithGradients<T> = (Run<T>, Network<T>, Vec<f64>);
+
+/// The run, dL/dθ, and ‖dL/dx_t‖ for every step.
+fn backward_run<T: Real>(network: &Network<T>, sample: &Sample) -> Result<RunWithGradients<T>, ShapeError> {
     let trace = network.cell.forward(&inputs(sample))?;
     let hs = trace.hidden_states();
     let mut readout_grads = network.readout.zeros_like();
@@ -92,7 +106,8 @@ pub fn loss_and_grads<T: Real>(
         |t, dh| dh_out[t] = dh,
     );
     let back = network.cell.backward(&trace, &dh_out, None)?;
-    Ok((Run { trace, outputs, loss }, Network { cell: back.grads, readout: readout_grads }))
+    let dx_norms = back.dx.iter().map(|d| d.norm().to_f64()).collect();
+    Ok((Run { trace, outputs, loss }, Network { cell: back.grads, readout: readout_grads }, dx_norms))
 }
 
 /// Runs `network` forward and backward on `sample`, adds dL/dθ into `grads` and returns the loss.

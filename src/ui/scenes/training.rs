@@ -13,6 +13,7 @@ use crate::ui::i18n::{Key, tr};
 use crate::ui::lab::{Training, use_lab, with_lab};
 use crate::ui::use_lang;
 use crate::ui::widgets::export::ExportButtons;
+use crate::ui::widgets::number::format_wide;
 use crate::ui::widgets::viewport::use_viewport_width;
 
 /// Sequences trained per tick: one slice (a few milliseconds for both networks), so the curves
@@ -133,6 +134,17 @@ pub fn TrainingScene(
         )
     };
     let done = move || seen() >= preset.budget;
+    let symbol_gradient = move || status.with(|s| s.symbol_gradient);
+    let symbol_note = move || {
+        symbol_gradient().map(|[rnn, lstm]| {
+            format!(
+                "{} RNN {} · LSTM {}",
+                tr(Key::RaceSymbolGradient, lang.get()),
+                format_wide(rnn),
+                format_wide(lstm)
+            )
+        })
+    };
     let export_text = Callback::new(move |format: &'static str| {
         let lang = lang.get_untracked();
         let Some(r) = race.get_untracked() else { return Err(tr(Key::LabLoading, lang).to_string()) };
@@ -171,11 +183,13 @@ pub fn TrainingScene(
                 </div>
             </div>
             <figure class="plot" data-testid="race-plot" aria-busy=move || (!ready.get()).to_string()
-                data-seen=seen data-done=move || done().to_string() data-series=series>
+                data-seen=seen data-done=move || done().to_string() data-series=series
+                data-symbol-gradient=move || symbol_gradient().map_or(String::new(), |[r, l]| format!("{r:e},{l:e}"))>
                 <canvas node_ref=canvas class="plot-canvas" role="img" aria-label=move || tr(Key::SceneRaceTitle, lang.get())></canvas>
                 <figcaption class="plot-note" data-testid="race-status" aria-live="polite">
                     {move || if ready.get() { readout() } else { tr(Key::LabLoading, lang.get()).to_string() }}
                 </figcaption>
+                {move || symbol_note().map(|n| view! { <p class="plot-note" data-testid="race-symbol-gradient">{n}</p> })}
                 {move || error.get().map(|e| view! { <p class="scene-error" role="alert">{e}</p> })}
             </figure>
             <ExportButtons prefix="race-export" file="training-race" ready=ready canvas=canvas text=export_text error=error />

@@ -56,9 +56,10 @@ impl DecaySetup {
     /// How many numbers [`DecaySetup::to_numbers`] writes.
     pub const NUMBERS: usize = 8;
 
-    /// The setup as plain numbers, the form the page hands to the plot module it loads on demand
-    /// (numbers, not text: the module then carries no decimal parser): ρ, activation (its index
-    /// in [`Activation::ALL`]), T, b_f, forget clamped (0/1), driven (0/1), H, seed.
+    /// The setup as plain numbers in a fixed order — ρ, activation (its index in
+    /// [`Activation::ALL`]), T, b_f, forget clamped (0/1), driven (0/1), H, seed — which
+    /// [`DecaySetup::from_numbers`] reads back with its range checks (the lab checks every setup
+    /// it receives this way).
     pub fn to_numbers(&self) -> [f64; Self::NUMBERS] {
         let activation = Activation::ALL.iter().position(|a| *a == self.activation).unwrap_or(0);
         [

@@ -1,4 +1,4 @@
-//! Reading an experiment's setup from plain numbers (the form the page hands to the lab module):
+//! Reading an experiment's setup from plain numbers (how the lab range-checks every setup):
 //! each number by position, checked against its range, with an error that names the setting.
 
 /// The largest integer an f64 holds exactly (2⁵³ − 1): the bound for seeds.

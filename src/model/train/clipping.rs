@@ -47,7 +47,7 @@ impl ClipSetup {
     /// How many numbers [`ClipSetup::to_numbers`] writes.
     pub const NUMBERS: usize = 6;
 
-    /// ρ, θ, η, T, H, seed: the form the page hands to the lab module.
+    /// ρ, θ, η, T, H, seed: the numbers [`ClipSetup::from_numbers`] range-checks.
     pub fn to_numbers(&self) -> [f64; Self::NUMBERS] {
         [self.rho, self.threshold, self.lr, self.steps as f64, self.hidden as f64, self.seed as f64]
     }

@@ -44,7 +44,7 @@ impl RaceSetup {
     /// How many numbers [`RaceSetup::to_numbers`] writes.
     pub const NUMBERS: usize = 5;
 
-    /// lag, symbols, hidden, learning rate, seed: the form the page hands to the lab module.
+    /// lag, symbols, hidden, learning rate, seed: the numbers [`RaceSetup::from_numbers`] range-checks.
     pub fn to_numbers(&self) -> [f64; Self::NUMBERS] {
         [self.lag as f64, self.symbols as f64, self.hidden as f64, self.lr, self.seed as f64]
     }

@@ -75,6 +75,27 @@ const COL: f64 = 124.0;
 const LEFT: f64 = 56.0;
 const HEIGHT: f64 = 232.0;
 
+/// Step t's hidden state h_{t+1} as a row of labelled squares centred on `cx`.
+fn hidden_squares(h: &[f64], cx: f64, t: usize) -> impl IntoView + use<> {
+    let cell_w = 34.0;
+    let hx0 = cx - cell_w * h.len() as f64 / 2.0;
+    h.iter()
+        .enumerate()
+        .map(|(j, &v)| {
+            let x = hx0 + cell_w * j as f64;
+            view! {
+                <g>
+                    <title>{format!("h_{}[{}] = {}", t + 1, j + 1, v)}</title>
+                    <rect x=x y=34.0 width=cell_w - 2.0 height=24.0 rx=3.0 fill=value_fill(v, 1.0) class="hcell" />
+                    <text x=x + cell_w / 2.0 - 1.0 y=50.0 text-anchor="middle" class="hcell-text" fill=value_ink(v, 1.0)>
+                        {format_value(v)}
+                    </text>
+                </g>
+            }
+        })
+        .collect_view()
+}
+
 /// The network unrolled: one column per time step, h flowing right, x entering from below.
 #[component]
 fn Unrolled(
@@ -93,26 +114,7 @@ fn Unrolled(
         .map(|(t, s)| {
             let x0 = LEFT + COL * t as f64;
             let cx = x0 + COL / 2.0;
-            let h = s.h.as_slice().to_vec();
-            let n = h.len() as f64;
-            let cell_w = 34.0;
-            let hx0 = cx - cell_w * n / 2.0;
-            let squares = h
-                .iter()
-                .enumerate()
-                .map(|(j, &v)| {
-                    let x = hx0 + cell_w * j as f64;
-                    view! {
-                        <g>
-                            <title>{format!("h_{}[{}] = {}", t + 1, j + 1, v)}</title>
-                            <rect x=x y=34.0 width=cell_w - 2.0 height=24.0 rx=3.0 fill=value_fill(v, 1.0) class="hcell" />
-                            <text x=x + cell_w / 2.0 - 1.0 y=50.0 text-anchor="middle" class="hcell-text" fill=value_ink(v, 1.0)>
-                                {format_value(v)}
-                            </text>
-                        </g>
-                    }
-                })
-                .collect_view();
+            let squares = hidden_squares(s.h.as_slice(), cx, t);
             let x_value = s.x[0];
             let is_current = move || step.get() == t;
             // This column's h is the open step's h_t, or the h_{t−1} it reads.

@@ -42,6 +42,31 @@ fn squares(
         .collect_view()
 }
 
+/// The name written inside each copy of the cell.
+fn cell_label(kind: CellKind) -> &'static str {
+    match kind {
+        CellKind::Rnn(a) => a.name(),
+        CellKind::Lstm { .. } => "LSTM",
+        CellKind::Lstm1997 => "LSTM '97",
+        CellKind::Gru => "GRU",
+    }
+}
+
+/// The input under a column: the character read, or a pill coloured by the number x.
+fn input_pill(cx: f64, ch: Option<char>, x: f64) -> AnyView {
+    match ch {
+        Some(ch) => view! {
+            <rect x=cx - 20.0 y=160.0 width=40.0 height=18.0 rx=9.0 class="x-pill x-char" />
+            <text x=cx y=174.0 text-anchor="middle" class="x-char-text">{ch.to_string()}</text>
+        }
+        .into_any(),
+        None => view! {
+            <rect x=cx - 20.0 y=160.0 width=40.0 height=18.0 rx=9.0 class="x-pill" fill=value_fill(x, 1.0) />
+        }
+        .into_any(),
+    }
+}
+
 /// One cell over the whole sequence: folded into its loop, or unrolled into a row of copies.
 #[component]
 pub(super) fn Lane(model: Model, step: RwSignal<usize>, folded: RwSignal<bool>) -> impl IntoView {
@@ -61,12 +86,7 @@ pub(super) fn Lane(model: Model, step: RwSignal<usize>, folded: RwSignal<bool>) 
     let n = model.cell.hidden_size();
     let col = col_width(n);
     let len = hs.len();
-    let cell_label = match model.kind {
-        CellKind::Rnn(a) => a.name(),
-        CellKind::Lstm { .. } => "LSTM",
-        CellKind::Lstm1997 => "LSTM '97",
-        CellKind::Gru => "GRU",
-    };
+    let cell_label = cell_label(model.kind);
     let columns = hs
         .iter()
         .enumerate()
@@ -102,15 +122,7 @@ pub(super) fn Lane(model: Model, step: RwSignal<usize>, folded: RwSignal<bool>) 
                     <line x1=cx + 30.0 y1=104.0 x2=col y2=104.0 class="flow lane-next" />
                     <line x1=0.0 y1=104.0 x2=cx - 30.0 y2=104.0 class="flow" marker-end="url(#arrow-x)" />
                     <line x1=cx y1=158.0 x2=cx y2=128.0 class="flow" marker-end="url(#arrow-x)" />
-                    {match chars.as_ref().and_then(|c| c.get(t)) {
-                        Some(ch) => view! {
-                            <rect x=cx - 20.0 y=160.0 width=40.0 height=18.0 rx=9.0 class="x-pill x-char" />
-                            <text x=cx y=174.0 text-anchor="middle" class="x-char-text">{ch.to_string()}</text>
-                        }.into_any(),
-                        None => view! {
-                            <rect x=cx - 20.0 y=160.0 width=40.0 height=18.0 rx=9.0 class="x-pill" fill=value_fill(model_x(&trace, t), 1.0) />
-                        }.into_any(),
-                    }}
+                    {input_pill(cx, chars.as_ref().and_then(|c| c.get(t)).copied(), model_x(&trace, t))}
                     <text x=cx y=190.0 text-anchor="middle" class="x-label">{format!("x{}", sub(t + 1))}</text>
                 </g>
             }

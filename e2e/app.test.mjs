@@ -46,6 +46,25 @@ describe('the app shell', () => {
     await context.close();
   });
 
+  it('fetches the lab module only once a lesson shows a plot, and no lesson asks another origin for anything', async () => {
+    const { page, context, problems } = await openPage(harness, '/?lesson=sequences&lang=en');
+    const lab = () => harness.server.requests.filter((r) => r.path.includes('lstm-lab')).length;
+    const labBefore = lab();
+    await page.getByTestId('nav-rnn-cell').click();
+    await page.locator('[data-lesson="rnn-cell"]').waitFor();
+    await page.waitForLoadState('networkidle');
+    assert.equal(lab(), labBefore, 'no lab request for lessons without a plot');
+    const lessons = ['gradient-flow', 'exploding', 'lstm-cell', 'lstm-gradient', 'training', 'explore'];
+    for (const id of lessons) {
+      await page.getByTestId(`nav-${id}`).click();
+      await page.locator(`[data-lesson="${id}"]`).waitFor();
+      await page.locator('figure.plot[aria-busy="false"]').first().waitFor();
+    }
+    assert.ok(lab() > labBefore, 'the lab was fetched for the plots');
+    assertClean(problems);
+    await context.close();
+  });
+
   it('navigates between lessons from the sidebar and the pager', async () => {
     const { page, context, problems } = await openPage(harness, '/?lang=en');
     assert.equal(await page.getByTestId('lesson').getAttribute('data-lesson'), 'sequences');

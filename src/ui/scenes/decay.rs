@@ -199,6 +199,48 @@ fn DecayControls(knobs: Knobs, lstm: bool) -> impl IntoView {
     }
 }
 
+/// The plot: its canvas (a click picks the nearest lag), the note under it and any error, with
+/// the numbers behind the lines on the figure for tests.
+#[component]
+fn DecayFigure(
+    drawn: RwSignal<Option<Drawn>>,
+    error: RwSignal<Option<String>>,
+    canvas: NodeRef<leptos::html::Canvas>,
+    quantity: RwSignal<Quantity>,
+    lag: RwSignal<Option<usize>>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let ready = move || drawn.with(Option::is_some);
+    // A click on the plot picks the nearest lag on its axis.
+    let pick = move |ev: leptos::ev::MouseEvent| {
+        let Some(cv) = canvas.get_untracked() else { return };
+        if let Some(k) = drawn.with_untracked(|d| d.as_ref().and_then(|d| d.lag_at(&cv, ev.offset_x()))) {
+            lag.set(Some(k));
+        }
+    };
+
+    view! {
+        <figure class="plot" data-testid="decay-plot" data-quantity=move || if quantity.get() == Quantity::Jacobian { "jacobian" } else { "loss" } aria-busy=move || (!ready()).to_string()
+            data-series=move || drawn.with(|d| d.as_ref().map(|d| d.series.clone()).unwrap_or_default())
+            data-draw-ms=move || drawn.with(|d| d.as_ref().map_or(String::new(), |d| format!("{:.3}", d.draw_ms)))
+            data-x-axis=move || {
+                drawn.with(|d| d.as_ref().map_or(String::new(), |d| format!("{},{},{}", d.x_axis.0, d.x_axis.1, d.x_axis.2)))
+            }
+            data-compute-ms=move || drawn.with(|d| d.as_ref().map_or(String::new(), |d| format!("{:.3}", d.compute_ms)))>
+            <canvas node_ref=canvas class="plot-canvas clickable" role="img" on:click=pick
+                aria-label=move || tr(Key::DecayPlotLabel, lang.get())></canvas>
+            <figcaption class="plot-note" data-testid="decay-note">
+                {move || match drawn.with(|d| d.as_ref().map(|d| d.note.clone())) {
+                    Some(note) => note,
+                    None if error.with(Option::is_none) => tr(Key::LabLoading, lang.get()).to_string(),
+                    None => String::new(),
+                }}
+            </figcaption>
+            {move || error.get().map(|e| view! { <p class="scene-error" role="alert">{e}</p> })}
+        </figure>
+    }
+}
+
 /// The plot with its controls.
 #[component]
 pub fn DecayScene(
@@ -260,37 +302,12 @@ pub fn DecayScene(
         text.map_err(|e| e.text(lang))
     });
     let ready = move || drawn.with(Option::is_some);
-    // A click on the plot picks the nearest lag on its axis.
-    let pick = move |ev: leptos::ev::MouseEvent| {
-        let Some(cv) = canvas.get_untracked() else { return };
-        if let Some(k) = drawn.with_untracked(|d| d.as_ref().and_then(|d| d.lag_at(&cv, ev.offset_x()))) {
-            lag.set(Some(k));
-        }
-    };
-
     view! {
         <section class="scene" data-testid="scene-decay" aria-labelledby="scene-decay-title">
             <h3 id="scene-decay-title" class="scene-title">{move || tr(Key::SceneDecayTitle, lang.get())}</h3>
             <p class="scene-caption">{move || preset.caption.get(lang.get())}</p>
             <DecayControls knobs=knobs lstm=preset.lstm />
-            <figure class="plot" data-testid="decay-plot" data-quantity=move || if quantity.get() == Quantity::Jacobian { "jacobian" } else { "loss" } aria-busy=move || (!ready()).to_string()
-                data-series=move || drawn.with(|d| d.as_ref().map(|d| d.series.clone()).unwrap_or_default())
-                data-draw-ms=move || drawn.with(|d| d.as_ref().map_or(String::new(), |d| format!("{:.3}", d.draw_ms)))
-                data-x-axis=move || {
-                    drawn.with(|d| d.as_ref().map_or(String::new(), |d| format!("{},{},{}", d.x_axis.0, d.x_axis.1, d.x_axis.2)))
-                }
-                data-compute-ms=move || drawn.with(|d| d.as_ref().map_or(String::new(), |d| format!("{:.3}", d.compute_ms)))>
-                <canvas node_ref=canvas class="plot-canvas clickable" role="img" on:click=pick
-                    aria-label=move || tr(Key::DecayPlotLabel, lang.get())></canvas>
-                <figcaption class="plot-note" data-testid="decay-note">
-                    {move || match drawn.with(|d| d.as_ref().map(|d| d.note.clone())) {
-                        Some(note) => note,
-                        None if error.with(Option::is_none) => tr(Key::LabLoading, lang.get()).to_string(),
-                        None => String::new(),
-                    }}
-                </figcaption>
-                {move || error.get().map(|e| view! { <p class="scene-error" role="alert">{e}</p> })}
-            </figure>
+            <DecayFigure drawn=drawn error=error canvas=canvas quantity=quantity lag=lag />
             <LagSlider lag=lag knobs=knobs />
             <LagPath curves=lag_curves.into() lag=lag lstm=preset.lstm />
             <ExportButtons prefix="export" file="gradient-decay" ready=Signal::derive(ready) canvas=canvas text=export_text error=error />

@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use crate::lessons::Lang;
 use crate::ui::i18n::{Key, tr};
 use crate::ui::use_lang;
 use crate::ui::widgets::number::format_wide;
@@ -74,6 +75,28 @@ fn lane(
     }
 }
 
+/// The norms at lag `k`, in `lang`: the RNN's, and the LSTM's hidden path and belt when shown.
+fn readout(c: &LagCurves, k: usize, lstm: bool, lang: Lang) -> String {
+    let at = |v: &[f64]| v.get(k).copied().map_or("–".into(), format_wide);
+    let t = c.rnn.len().saturating_sub(1);
+    let rnn = format!(
+        "k = {k} ({} {}): RNN ‖∂h/∂h‖ {}",
+        tr(Key::DecayPathStep, lang),
+        t.saturating_sub(k),
+        at(&c.rnn)
+    );
+    if lstm {
+        format!(
+            "{rnn} · LSTM ‖∂h/∂h‖ {} · {} ‖∂c/∂c‖ {}",
+            at(&c.lstm),
+            tr(Key::DecayPathBelt, lang),
+            at(&c.belt)
+        )
+    } else {
+        rnn
+    }
+}
+
 /// The unrolled strip with the chosen lag's path.
 #[component]
 pub fn LagPath(
@@ -120,29 +143,7 @@ pub fn LagPath(
             </g>
         })
     };
-    let readout = move || {
-        let k = lag.get()?;
-        curves.with(|c| {
-            let at = |v: &[f64]| v.get(k).copied().map_or("–".into(), format_wide);
-            let t = c.rnn.len().saturating_sub(1);
-            let rnn = format!(
-                "k = {k} ({} {}): RNN ‖∂h/∂h‖ {}",
-                tr(Key::DecayPathStep, lang.get()),
-                t.saturating_sub(k),
-                at(&c.rnn)
-            );
-            Some(if lstm {
-                format!(
-                    "{rnn} · LSTM ‖∂h/∂h‖ {} · {} ‖∂c/∂c‖ {}",
-                    at(&c.lstm),
-                    tr(Key::DecayPathBelt, lang.get()),
-                    at(&c.belt)
-                )
-            } else {
-                rnn
-            })
-        })
-    };
+    let readout = move || lag.get().map(|k| curves.with(|c| readout(c, k, lstm, lang.get())));
     view! {
         <div class="decay-path">
             <svg class="decay-path-svg" data-testid="decay-path" role="group"

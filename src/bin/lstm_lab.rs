@@ -174,17 +174,7 @@ pub fn clip_draw(canvas: HtmlCanvasElement, request: JsValue) -> Result<JsValue,
         let (size, scale) = fit_with(&canvas, |w| (w * 0.95).clamp(420.0, 720.0));
         let picture = clipping::picture(&setup, &curves, &labels, r.marked, size, scale)?;
         paint(&canvas, &picture)?;
-        Ok(ClipDrawn {
-            grad_norm: curves.grad_norm,
-            clipped_norm: curves.clipped_norm,
-            loss: curves.loss,
-            scale: curves.scale,
-            step_raw: curves.step_raw,
-            step_clipped: curves.step_clipped,
-            loss_raw: curves.loss_raw,
-            loss_clipped: curves.loss_clipped,
-            compute_ms,
-        })
+        Ok(ClipDrawn { curves, compute_ms })
     })
 }
 

@@ -18,7 +18,7 @@ use wasm_bindgen::JsValue;
 
 use crate::model::Activation;
 use crate::model::decay::DecaySetup;
-use crate::model::train::clipping::ClipSetup;
+use crate::model::train::clipping::{ClipCurves, ClipSetup};
 use crate::model::train::race::RaceSetup;
 
 /// A value that crosses between the two modules as a plain JavaScript value.
@@ -247,25 +247,11 @@ pub struct ClipRequest {
     pub marked: Option<usize>,
 }
 
-/// What the clipping experiment measured, each series indexed by T − 1.
+/// What the clipping experiment measured (each series indexed by T − 1), and how long it took.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ClipDrawn {
-    /// ‖∂L_T/∂θ‖.
-    pub grad_norm: Vec<f64>,
-    /// The norm of the gradient the clipped step applied.
-    pub clipped_norm: Vec<f64>,
-    /// L_T before the step.
-    pub loss: Vec<f64>,
-    /// The factor the clipped step multiplied the gradient by.
-    pub scale: Vec<f64>,
-    /// ‖Δθ‖ of the raw step, measured on the weights.
-    pub step_raw: Vec<f64>,
-    /// ‖Δθ‖ of the clipped step.
-    pub step_clipped: Vec<f64>,
-    /// L_T after a raw step.
-    pub loss_raw: Vec<f64>,
-    /// L_T after a clipped step.
-    pub loss_clipped: Vec<f64>,
+    /// Every measured series, as the model computed them.
+    pub curves: ClipCurves,
     /// Time the measurement took, ms.
     pub compute_ms: f64,
 }
@@ -295,7 +281,7 @@ wire_struct!(DecayDrawn { series, rnn, lstm, belt, below, above, range, x_pixels
 wire_struct!(HeatmapRequest { values, steps, hidden, signed, labels, cursor });
 wire_struct!(TimeAxis { left, right });
 wire_struct!(ClipRequest { setup, labels, marked });
-wire_struct!(ClipDrawn {
+wire_struct!(ClipCurves {
     grad_norm,
     clipped_norm,
     loss,
@@ -303,7 +289,7 @@ wire_struct!(ClipDrawn {
     step_raw,
     step_clipped,
     loss_raw,
-    loss_clipped,
-    compute_ms
+    loss_clipped
 });
+wire_struct!(ClipDrawn { curves, compute_ms });
 wire_struct!(RaceStatus { seen, stopped, accuracy, symbol_gradient, series });

@@ -150,10 +150,6 @@ fn failure(e: &JsValue) -> LabError {
     }
 }
 
-fn ask<Q: Wire>(request: &Q) -> Result<JsValue, LabError> {
-    Ok(request.to_js())
-}
-
 fn answer<A: Wire>(reply: Result<JsValue, JsValue>) -> Result<A, LabError> {
     let value = reply.map_err(|e| failure(&e))?;
     A::from_js(&value).map_err(|e| LabError::Failed(format!("bad answer: {e}")))
@@ -178,17 +174,17 @@ impl Lab {
         canvas: &HtmlCanvasElement,
         request: &DecayRequest,
     ) -> Result<DecayDrawn, LabError> {
-        answer(self.exports.decay_draw(canvas, ask(request)?))
+        answer(self.exports.decay_draw(canvas, request.to_js()))
     }
 
     /// The gradient-decay plot as SVG.
     pub fn decay_svg(&self, request: &DecayRequest) -> Result<String, LabError> {
-        answer(self.exports.decay_svg(ask(request)?))
+        answer(self.exports.decay_svg(request.to_js()))
     }
 
     /// The gradient-decay numbers as CSV.
     pub fn decay_csv(&self, request: &DecayRequest) -> Result<String, LabError> {
-        answer(self.exports.decay_csv(ask(request)?))
+        answer(self.exports.decay_csv(request.to_js()))
     }
 
     /// Draws time × unit heatmaps on `canvas`; where the time axis runs.
@@ -197,12 +193,12 @@ impl Lab {
         canvas: &HtmlCanvasElement,
         request: &HeatmapRequest,
     ) -> Result<TimeAxis, LabError> {
-        answer(self.exports.heatmap_draw(canvas, ask(request)?))
+        answer(self.exports.heatmap_draw(canvas, request.to_js()))
     }
 
     /// The heatmaps as SVG.
     pub fn heatmap_svg(&self, request: &HeatmapRequest) -> Result<String, LabError> {
-        answer(self.exports.heatmap_svg(ask(request)?))
+        answer(self.exports.heatmap_svg(request.to_js()))
     }
 
     /// Runs the clipping experiment and draws it on `canvas`.
@@ -211,22 +207,22 @@ impl Lab {
         canvas: &HtmlCanvasElement,
         request: &ClipRequest,
     ) -> Result<ClipDrawn, LabError> {
-        answer(self.exports.clip_draw(canvas, ask(request)?))
+        answer(self.exports.clip_draw(canvas, request.to_js()))
     }
 
     /// The clipping view as SVG.
     pub fn clip_svg(&self, request: &ClipRequest) -> Result<String, LabError> {
-        answer(self.exports.clip_svg(ask(request)?))
+        answer(self.exports.clip_svg(request.to_js()))
     }
 
     /// The clipping numbers as CSV.
     pub fn clip_csv(&self, request: &ClipRequest) -> Result<String, LabError> {
-        answer(self.exports.clip_csv(ask(request)?))
+        answer(self.exports.clip_csv(request.to_js()))
     }
 
     /// Starts a training race in this instance.
     pub fn training_start(&self, request: &RaceRequest) -> Result<Training, LabError> {
-        let race = self.exports.training_start(ask(request)?).map_err(|e| failure(&e))?;
+        let race = self.exports.training_start(request.to_js()).map_err(|e| failure(&e))?;
         Ok(Training { race, generation: self.generation })
     }
 }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::lab::protocol::{ClipDrawn, ClipRequest};
 use crate::lessons::{ClipPreset, Lang};
-use crate::model::train::clipping::{ClipSetup, MAX_STEPS};
+use crate::model::train::clipping::{ClipCurves, ClipSetup, MAX_STEPS};
 use crate::ui::i18n::{Key, tr};
 use crate::ui::lab::{use_lab, with_lab};
 use crate::ui::use_lang;
@@ -38,7 +38,7 @@ fn power_of_ten(v: f64) -> String {
 
 /// What clipping did at length `t`, in `lang`: the norm, what was applied and by which factor, how
 /// far each step moved the weights, and the loss before and after each.
-fn readout(m: &ClipDrawn, t: usize, lang: Lang) -> Option<String> {
+fn readout(m: &ClipCurves, t: usize, lang: Lang) -> Option<String> {
     let i = t.checked_sub(1)?;
     Some(format!(
         "T = {t}: ‖g‖ = {} → {} {} ({} {}) · {} ‖Δθ‖ = {} → {} · L {} → {} {} / {} {}",
@@ -98,7 +98,8 @@ pub fn ClipScene(
             Err(e) => error.set(Some(e.text(lang))),
         });
     });
-    let readout = move || measured.with(|m| m.as_ref().and_then(|m| readout(m, marked_t(), lang.get())));
+    let readout =
+        move || measured.with(|m| m.as_ref().and_then(|m| readout(&m.curves, marked_t(), lang.get())));
     let export_text = Callback::new(move |format: &'static str| {
         let lang = lang.get_untracked();
         let request = untrack(move || request(lang));
@@ -119,8 +120,8 @@ pub fn ClipScene(
                 <RangeControl label=Key::ClipMarked id="clip-marked" range=(1.0, steps, 1.0) value=marked shown=whole />
             </div>
             <figure class="plot" data-testid="clip-plot" aria-busy=move || (!ready.get()).to_string()
-                data-grad-norm=move || measured.with(|m| m.as_ref().map(|m| format!("{:?}", m.grad_norm)).unwrap_or_default())
-                data-clipped-norm=move || measured.with(|m| m.as_ref().map(|m| format!("{:?}", m.clipped_norm)).unwrap_or_default())>
+                data-grad-norm=move || measured.with(|m| m.as_ref().map(|m| format!("{:?}", m.curves.grad_norm)).unwrap_or_default())
+                data-clipped-norm=move || measured.with(|m| m.as_ref().map(|m| format!("{:?}", m.curves.clipped_norm)).unwrap_or_default())>
                 <canvas node_ref=canvas class="plot-canvas" role="img" aria-label=move || tr(Key::SceneClipTitle, lang.get())></canvas>
                 <figcaption class="plot-note" data-testid="clip-readout" aria-live="polite">
                     {move || readout().unwrap_or_else(|| tr(Key::LabLoading, lang.get()).to_string())}

@@ -154,13 +154,15 @@ pub struct SequencePreset {
 
 /// Words the Korean text avoids, each with what it writes instead: 수열 is a mathematical
 /// sequence of numbers (a data sequence is 시퀀스), 연속형 데이터 reads as "continuous data",
-/// 찍기 is slang, and clipping is 클리핑 (자르기 reads as cutting something off).
-pub const KOREAN_AVOID: [(&str, &str); 5] = [
+/// 찍기 is slang, and clipping is 클리핑 (자르기, 잘라서 and 자름 read as cutting something off).
+pub const KOREAN_AVOID: [(&str, &str); 7] = [
     ("수열", "시퀀스"),
     ("연속형 데이터", "순차 데이터"),
     ("연속적인 데이터", "순차 데이터"),
     ("찍기", "짐작"),
     ("자르기", "클리핑"),
+    ("잘라서", "클리핑해"),
+    ("자름", "클리핑"),
 ];
 
 /// The lesson with this id, if there is one.

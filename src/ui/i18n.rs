@@ -146,7 +146,7 @@ messages! {
     ClipThreshold => "임계값 θ", "threshold θ";
     ClipLossBefore => "갱신 전 손실", "loss before the step";
     ClipLossRaw => "그대로 갱신한 뒤", "after a raw step";
-    ClipLossClipped => "잘라서 갱신한 뒤", "after a clipped step";
+    ClipLossClipped => "클리핑해 갱신한 뒤", "after a clipped step";
     ClipLength => "시퀀스 길이 T", "sequence length T";
     ClipNormAxis => "노름 (로그 축)", "norm (log axis)";
     ClipLossAxis => "손실 (로그 축)", "loss (log axis)";
@@ -157,7 +157,7 @@ messages! {
     ClipScaledBy => "배율", "scaled by";
     ClipStep => "한 걸음의 크기", "step length";
     ClipRawShort => "(그대로)", "(raw)";
-    ClipClippedShort => "(자름)", "(clipped)";
+    ClipClippedShort => "(클리핑)", "(clipped)";
     LabLoading => "그래프 모듈을 불러오는 중…", "Loading the plot module…";
     LabFailed => "그래프 모듈을 불러오지 못했습니다", "The plot module could not be loaded";
     PlotFailed => "그래프를 그리지 못했습니다", "The plot could not be drawn";

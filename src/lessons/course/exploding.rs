@@ -22,7 +22,7 @@ pub(super) const EXPLODING: Lesson = Lesson {
             hidden: 6,
             seed: 5,
             caption: t(
-                "위: 기울기 노름과 실제로 적용한 노름, 임계값 θ. 아래: 같은 가중치에서 한 걸음 갱신하기 전과, 그대로 갱신한 뒤, 잘라서 갱신한 뒤의 손실. 둘 다 길이 T마다 새로 잰 값입니다.",
+                "위: 기울기 노름과 실제로 적용한 노름, 임계값 θ. 아래: 같은 가중치에서 한 걸음 갱신하기 전과, 그대로 갱신한 뒤, 클리핑해 갱신한 뒤의 손실. 둘 다 길이 T마다 새로 잰 값입니다.",
                 "Above: the gradient norm, the norm actually applied, and the threshold θ. Below: the loss before one step from the same weights, after a raw step, and after a clipped step. Every point is measured afresh for its length T.",
             ),
         })),

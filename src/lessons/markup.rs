@@ -1,6 +1,7 @@
-//! A very small inline markup for lesson prose: `**bold**` and `$math$`, where math knows
-//! subscripts and superscripts (`h_{t-1}`, `x_t`, `ρ^k`). Enough to write the seed's formulas
-//! without a math-typesetting library (which the page would have to download).
+//! A very small inline markup for lesson prose: `**bold**`, `$math$`, where math knows
+//! subscripts and superscripts (`h_{t-1}`, `x_t`, `ρ^k`), and `{reading}` or `{reading:digits}`,
+//! a live value the page fills in from its scene. Enough to write the seed's formulas without a
+//! math-typesetting library (which the page would have to download).
 
 /// A run of inline text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -11,6 +12,8 @@ pub enum Span {
     Strong(String),
     /// A formula.
     Math(Vec<MathPiece>),
+    /// A value read from the scene: the reading's key and the digits to show.
+    Live(String, usize),
 }
 
 /// A piece of a formula.
@@ -31,6 +34,15 @@ pub fn parse(src: &str) -> Vec<Span> {
     let mut plain = String::new();
     let mut rest = src;
     while let Some(c) = rest.chars().next() {
+        if c == '{'
+            && let Some(end) = rest.find('}')
+            && let Some(live) = live(&rest[1..end])
+        {
+            flush(&mut plain, &mut spans);
+            spans.push(live);
+            rest = &rest[end + 1..];
+            continue;
+        }
         let marker = if rest.starts_with("**") {
             Some("**")
         } else if c == '$' {
@@ -56,6 +68,16 @@ pub fn parse(src: &str) -> Vec<Span> {
     }
     flush(&mut plain, &mut spans);
     spans
+}
+
+/// `key` or `key:digits`, where a key is letters, digits, `@`, `.` and `-`.
+fn live(inner: &str) -> Option<Span> {
+    let (key, digits) = match inner.split_once(':') {
+        Some((k, d)) => (k, d.parse().ok().filter(|&d: &usize| d <= 6)?),
+        None => (inner, 2),
+    };
+    let ok = !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || "@.-_".contains(c));
+    ok.then(|| Span::Live(key.to_string(), digits))
 }
 
 fn flush(plain: &mut String, spans: &mut Vec<Span>) {
@@ -133,6 +155,20 @@ mod tests {
         assert_eq!(
             parse_math("h_{t-1} + ρ^k"),
             vec![Base("h".into()), Sub("t−1".into()), Base(" + ρ".into()), Sup("k".into())]
+        );
+    }
+
+    #[test]
+    fn live_values_are_split_out_of_prose_but_not_out_of_math() {
+        assert_eq!(
+            parse("ρ^k = {rnn@20:3}, $h_{t-1}$ {bad key}"),
+            vec![
+                Span::Plain("ρ^k = ".into()),
+                Span::Live("rnn@20".into(), 3),
+                Span::Plain(", ".into()),
+                Span::Math(vec![Base("h".into()), Sub("t−1".into())]),
+                Span::Plain(" {bad key}".into()),
+            ]
         );
     }
 

@@ -2,6 +2,7 @@
 //! scenes it shows are named with their presets. Views render this; they hold no lesson text.
 
 pub mod course;
+pub mod html;
 pub mod markup;
 pub mod sequences;
 pub mod text;
@@ -9,147 +10,129 @@ pub mod text;
 pub use course::COURSE;
 pub use text::{Lang, Text, t};
 
-use crate::model::Activation;
+pub use crate::state::presets::{ClipPreset, DecayPreset, Preset, RacePreset, SequencePreset};
 
-/// One lesson of the course.
-#[derive(Clone, Copy, Debug)]
+/// One lesson of the course: a live scene beside a list of short steps.
+#[derive(Clone, Debug)]
 pub struct Lesson {
-    /// A stable id, used in the URL (`?lesson=rnn-cell`).
+    /// A stable id: the lesson's file is `{id}.html` (the first lesson is `index.html`).
     pub id: &'static str,
     /// The title in the sidebar and above the lesson.
     pub title: Text,
     /// One line under the title: what the learner will get from the lesson.
     pub summary: Text,
-    /// The lesson's content, in reading order.
-    pub blocks: &'static [Block],
+    /// The scene every step drives, and its caption.
+    pub scene: SceneBlock,
+    /// The steps, in order.
+    pub steps: &'static [Step],
 }
 
-/// A block of lesson content. Prose may use the inline markup of [`markup`].
+/// A lesson's live scene.
+#[derive(Clone, Debug)]
+pub struct SceneBlock {
+    /// Which scene, and where it starts.
+    pub preset: Preset,
+    /// What the scene computes, shown above it.
+    pub caption: Text,
+}
+
+/// One step of a lesson: a few sentences, what the step does to the scene, and at most one
+/// question.
+#[derive(Clone, Copy, Debug)]
+pub struct Step {
+    /// The text, in reading order.
+    pub blocks: &'static [Block],
+    /// What the step sets in the scene, in the scene's URL keys (`t=3&f=1`; empty: nothing).
+    /// `hl=…` highlights a part of the diagram.
+    pub set: &'static str,
+    /// A question asked before its answer is shown.
+    pub ask: Option<Ask>,
+}
+
+/// A question whose answer the live model computes when the learner answers.
+#[derive(Clone, Copy, Debug)]
+pub struct Ask {
+    /// The question.
+    pub prompt: Text,
+    /// What the scene is set to before the answer is read (scene keys; empty: nothing).
+    pub then: &'static str,
+    /// The scene reading that answers it (see the scene's readings: `rnn@20`, `c@1`, …).
+    pub reading: &'static str,
+    /// The choices, each with the condition on the reading that makes it right.
+    pub choices: &'static [(Text, Cond)],
+    /// One sentence of why, shown with the number.
+    pub why: Text,
+}
+
+/// When a choice is right, as a condition on the reading.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Cond {
+    /// reading < x.
+    Below(f64),
+    /// reading > x.
+    Above(f64),
+    /// a ≤ reading ≤ b.
+    Between(f64, f64),
+}
+
+impl Cond {
+    /// Whether `x` satisfies the condition.
+    pub fn holds(self, x: f64) -> bool {
+        match self {
+            Cond::Below(b) => x < b,
+            Cond::Above(a) => x > a,
+            Cond::Between(a, b) => (a..=b).contains(&x),
+        }
+    }
+
+    /// As `data-cond` writes it: `lt:0.1`, `gt:0.1`, `in:0.2:0.5`.
+    pub fn to_attr(self) -> String {
+        match self {
+            Cond::Below(b) => format!("lt:{b}"),
+            Cond::Above(a) => format!("gt:{a}"),
+            Cond::Between(a, b) => format!("in:{a}:{b}"),
+        }
+    }
+
+    /// The inverse of [`Cond::to_attr`].
+    pub fn from_attr(s: &str) -> Option<Self> {
+        let mut parts = s.split(':');
+        let kind = parts.next()?;
+        let mut num = || parts.next().and_then(|v| v.parse::<f64>().ok()).filter(|x| x.is_finite());
+        Some(match kind {
+            "lt" => Cond::Below(num()?),
+            "gt" => Cond::Above(num()?),
+            "in" => {
+                let a = num()?;
+                Cond::Between(a, num()?)
+            }
+            _ => return None,
+        })
+    }
+}
+
+/// A block of step text. Prose may use the inline markup of [`markup`], including live values
+/// `{reading}` or `{reading:digits}` that the page fills in from the scene.
 #[derive(Clone, Copy, Debug)]
 pub enum Block {
     /// A paragraph.
     P(Text),
-    /// A small heading inside the lesson.
-    Heading(Text),
     /// A bulleted list.
     List(&'static [Text]),
-    /// A numbered list of steps.
-    Steps(&'static [Text]),
     /// A displayed formula (markup math, without the `$`).
     Formula(&'static str),
     /// Symbols and what they mean: (markup math, meaning).
     Terms(&'static [(&'static str, Text)]),
-    /// A live scene computed on the page.
-    Scene(Scene),
 }
 
-/// A live view and the preset it starts from.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Scene {
-    /// A vanilla RNN reading a short sequence step by step, with its formula and numbers.
-    RnnSteps(SequencePreset),
-    /// An LSTM cell opened up at one time step: the conveyor belt, the gates, gate surgery.
-    LstmCell(SequencePreset),
-    /// Any cell (RNN, LSTM, GRU) folded or unrolled, optionally an RNN and an LSTM side by side.
-    Explore(SequencePreset),
-    /// How much of the last step's error reaches each earlier step, RNN against LSTM, on a log
-    /// axis.
-    GradientDecay(DecayPreset),
-    /// A vanilla RNN and an LSTM trained side by side to remember a symbol across a lag.
-    TrainingRace(RacePreset),
-    /// The gradient norm exploding with sequence length, and what norm clipping does to a step.
-    Clipping(ClipPreset),
+/// A step with text only.
+pub const fn step(blocks: &'static [Block]) -> Step {
+    Step { blocks, set: "", ask: None }
 }
 
-/// Where the clipping view starts.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct ClipPreset {
-    /// ρ of the RNN's recurrent weights.
-    pub rho: f64,
-    /// The clipping threshold θ.
-    pub threshold: f64,
-    /// The learning rate η.
-    pub lr: f64,
-    /// The longest sequence measured.
-    pub steps: usize,
-    /// Hidden units.
-    pub hidden: usize,
-    /// The seed.
-    pub seed: u64,
-    /// What the plot shows, above it.
-    pub caption: Text,
-}
-
-/// Where the training race starts.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct RacePreset {
-    /// Steps between the symbol and the recall cue.
-    pub lag: usize,
-    /// How many symbols.
-    pub symbols: usize,
-    /// Hidden units of both networks.
-    pub hidden: usize,
-    /// Training sequences before the race stops by itself.
-    pub budget: usize,
-    /// The seed.
-    pub seed: u64,
-    /// What the plot shows, above it.
-    pub caption: Text,
-}
-
-/// Where the gradient-decay plot starts.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct DecayPreset {
-    /// The RNN's spectral radius ρ.
-    pub rho: f64,
-    /// Sequence length T.
-    pub steps: usize,
-    /// The LSTM's forget-gate bias.
-    pub forget_bias: f64,
-    /// Hidden size of both cells.
-    pub hidden: usize,
-    /// The seed both cells are drawn from.
-    pub seed: u64,
-    /// Whether the LSTM's curves (and its controls) are shown beside the RNN's: not before the
-    /// lesson that introduces the LSTM.
-    pub lstm: bool,
-    /// What the plot shows, above it.
-    pub caption: Text,
-}
-
-impl Scene {
-    /// The sequence the scene starts from, for scenes that read one.
-    pub fn sequence(&self) -> Option<&SequencePreset> {
-        match self {
-            Scene::RnnSteps(p) | Scene::LstmCell(p) | Scene::Explore(p) => Some(p),
-            Scene::GradientDecay(_) | Scene::TrainingRace(_) | Scene::Clipping(_) => None,
-        }
-    }
-
-    /// The caption shown above the scene.
-    pub fn caption(&self) -> Text {
-        match self {
-            Scene::RnnSteps(p) | Scene::LstmCell(p) | Scene::Explore(p) => p.caption,
-            Scene::GradientDecay(p) => p.caption,
-            Scene::TrainingRace(p) => p.caption,
-            Scene::Clipping(p) => p.caption,
-        }
-    }
-}
-
-/// What a scene computes: a seeded cell reading a one-dimensional input sequence.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct SequencePreset {
-    /// The inputs x_1 … x_T.
-    pub inputs: &'static [f64],
-    /// The hidden size H.
-    pub hidden: usize,
-    /// The seed the weights are drawn from.
-    pub seed: u64,
-    /// The squashing function.
-    pub activation: Activation,
-    /// What the inputs are, shown above the scene.
-    pub caption: Text,
+/// A step that also sets the scene.
+pub const fn step_set(set: &'static str, blocks: &'static [Block]) -> Step {
+    Step { blocks, set, ask: None }
 }
 
 /// Words the Korean text avoids, each with what it writes instead: 수열 is a mathematical
@@ -174,15 +157,22 @@ pub fn find(id: &str) -> Option<&'static Lesson> {
 mod tests {
     use super::*;
 
-    fn texts(lesson: &Lesson) -> Vec<Text> {
-        let mut all = vec![lesson.title, lesson.summary];
-        for block in lesson.blocks {
-            match block {
-                Block::P(x) | Block::Heading(x) => all.push(*x),
-                Block::List(xs) | Block::Steps(xs) => all.extend_from_slice(xs),
-                Block::Terms(ts) => all.extend(ts.iter().map(|(_, x)| *x)),
-                Block::Scene(scene) => all.push(scene.caption()),
-                Block::Formula(_) => {}
+    /// Every piece of text a lesson shows.
+    pub(crate) fn texts(lesson: &Lesson) -> Vec<Text> {
+        let mut all = vec![lesson.title, lesson.summary, lesson.scene.caption];
+        for step in lesson.steps {
+            for block in step.blocks {
+                match block {
+                    Block::P(x) => all.push(*x),
+                    Block::List(xs) => all.extend_from_slice(xs),
+                    Block::Terms(ts) => all.extend(ts.iter().map(|(_, x)| *x)),
+                    Block::Formula(_) => {}
+                }
+            }
+            if let Some(ask) = step.ask {
+                all.push(ask.prompt);
+                all.push(ask.why);
+                all.extend(ask.choices.iter().map(|(x, _)| *x));
             }
         }
         all
@@ -233,20 +223,36 @@ mod tests {
     }
 
     #[test]
-    fn scene_presets_are_computable() {
-        let mut checked = 0;
+    fn every_scene_preset_reads_back_from_its_html_state() {
         for lesson in COURSE {
-            for block in lesson.blocks {
-                if let Some(p) = match block {
-                    Block::Scene(scene) => scene.sequence(),
-                    _ => None,
-                } {
-                    assert!(!p.inputs.is_empty() && p.hidden > 0 && p.hidden <= 8, "{}", lesson.id);
-                    assert!(p.inputs.iter().all(|x| x.is_finite()));
-                    checked += 1;
+            let preset = &lesson.scene.preset;
+            let (back, rejected) = Preset::parse(preset.kind(), &preset.to_state()).unwrap();
+            assert!(rejected.is_empty(), "{}: {rejected:?}", lesson.id);
+            assert_eq!(&back, preset, "{}", lesson.id);
+        }
+    }
+
+    #[test]
+    fn conditions_read_back_from_their_attributes() {
+        for c in [Cond::Below(0.1), Cond::Above(-2.5), Cond::Between(0.25, 1e-3)] {
+            assert_eq!(Cond::from_attr(&c.to_attr()), Some(c));
+        }
+        assert_eq!(Cond::from_attr("lt:NaN"), None);
+        assert_eq!(Cond::from_attr("in:1"), None);
+        assert!(Cond::Below(0.1).holds(0.05) && !Cond::Below(0.1).holds(0.1));
+    }
+
+    #[test]
+    fn every_lesson_has_steps_and_every_question_two_choices_or_more() {
+        assert!(COURSE.len() >= 8);
+        for lesson in COURSE {
+            assert!(!lesson.steps.is_empty(), "{}", lesson.id);
+            for step in lesson.steps {
+                if let Some(ask) = step.ask {
+                    assert!(ask.choices.len() >= 2, "{}", lesson.id);
+                    assert!(!ask.reading.is_empty());
                 }
             }
         }
-        assert!(checked > 0, "the course has scenes with a preset sequence");
     }
 }

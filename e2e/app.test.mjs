@@ -19,7 +19,7 @@ describe('the app shell', () => {
   it('mounts with the title, the lesson sidebar, a stage and the paper in the footer', async () => {
     const { page, context, problems } = await openPage(harness, '/');
     await assert.doesNotReject(page.getByRole('navigation').first().waitFor());
-    assert.equal(await page.locator('.brand-name').textContent(), 'LSTM 탐험');
+    assert.equal(await page.locator('.brand-name').innerText(), 'LSTM 탐험');
     assert.ok((await page.locator('.lesson-list li').count()) >= 2, 'the sidebar lists the lessons');
     assert.ok(await page.locator('.stage').isVisible(), 'the stage');
     const paper = page.locator('footer a');
@@ -29,35 +29,48 @@ describe('the app shell', () => {
     await context.close();
   });
 
-  it('switches between Korean and English and keeps the choice in the URL', async () => {
-    const { page, context, problems } = await openPage(harness, '/?lesson=rnn-cell');
+  it('switches between Korean and English, keeps the choice in the URL and remembers it', async () => {
+    const { page, context, problems } = await openPage(harness, '/rnn-cell.html?lang=ko');
     const title = page.locator('.lesson h1');
-    assert.equal(await title.textContent(), 'RNN 셀과 은닉 상태');
+    assert.equal(await title.innerText(), 'RNN 셀과 은닉 상태');
     assert.equal(await page.locator('html').getAttribute('lang'), 'ko');
     await page.getByTestId('lang-en').click();
     await page.waitForFunction(() => document.documentElement.lang === 'en');
-    assert.equal(await title.textContent(), 'The RNN cell and its hidden state');
+    assert.equal(await title.innerText(), 'The RNN cell and its hidden state');
     assert.equal(await page.getByTestId('lang-en').getAttribute('aria-pressed'), 'true');
-    assert.match(page.url(), /lang=en/);
+    await page.waitForURL(/lang=en/);
     assert.doesNotMatch(await page.locator('.stage').innerText(), /[가-힣]/, 'no Korean left on the English page');
-    await page.goBack();
-    await page.waitForFunction(() => document.documentElement.lang === 'ko');
+    // A page opened without `lang` follows the remembered choice.
+    await page.goto(`${harness.server.origin}/unrolled.html`);
+    await page.locator('#scene[data-registered]').waitFor();
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
     assertClean(problems);
     await context.close();
   });
 
+  it('follows the browser language when the URL and the learner have not chosen one', async () => {
+    for (const [locale, lang] of [['en-US', 'en'], ['ko-KR', 'ko'], ['fr-FR', 'ko']]) {
+      const context = await harness.browser.newContext({ locale });
+      const page = await context.newPage();
+      await page.goto(`${harness.server.origin}/rnn-cell.html`);
+      await page.locator('#scene[data-registered]').waitFor();
+      assert.equal(await page.locator('html').getAttribute('lang'), lang, locale);
+      await context.close();
+    }
+  });
+
   it('fetches the lab module only once a lesson shows a plot, and no lesson asks another origin for anything', async () => {
-    const { page, context, problems } = await openPage(harness, '/?lesson=sequences&lang=en');
+    const { page, context, problems } = await openPage(harness, '/index.html?lang=en');
     const lab = () => harness.server.requests.filter((r) => r.path.includes('lstm-lab')).length;
     const labBefore = lab();
     await page.getByTestId('nav-rnn-cell').click();
-    await page.locator('[data-lesson="rnn-cell"]').waitFor();
+    await page.locator('article[data-lesson="rnn-cell"]').waitFor();
     await page.waitForLoadState('networkidle');
     assert.equal(lab(), labBefore, 'no lab request for lessons without a plot');
-    const lessons = ['gradient-flow', 'exploding', 'lstm-cell', 'lstm-gradient', 'training', 'explore'];
+    const lessons = ['gradient-flow', 'exploding', 'long-term', 'lstm-gradient', 'training', 'explore'];
     for (const id of lessons) {
       await page.getByTestId(`nav-${id}`).click();
-      await page.locator(`[data-lesson="${id}"]`).waitFor();
+      await page.locator(`article[data-lesson="${id}"]`).waitFor();
       await page.locator('figure.plot[aria-busy="false"]').first().waitFor();
     }
     assert.ok(lab() > labBefore, 'the lab was fetched for the plots');
@@ -69,17 +82,19 @@ describe('the app shell', () => {
     const { page, context, problems } = await openPage(harness, '/?lang=en');
     assert.equal(await page.getByTestId('lesson').getAttribute('data-lesson'), 'sequences');
     await page.getByTestId('nav-rnn-cell').click();
-    await page.locator('[data-lesson="rnn-cell"]').waitFor();
+    await page.locator('article[data-lesson="rnn-cell"]').waitFor();
     assert.equal(await page.getByTestId('nav-rnn-cell').getAttribute('aria-current'), 'page');
     await page.locator('.pager-prev').click();
-    await page.locator('[data-lesson="sequences"]').waitFor();
+    await page.locator('article[data-lesson="sequences"]').waitFor();
     assertClean(problems);
     await context.close();
   });
 
-  it('opens a working page from a malformed URL', async () => {
+  it('opens a working page from a malformed URL, with a notice naming what it ignored', async () => {
     const { page, context, problems } = await openPage(harness, '/?lesson=%3Cscript%3E&lang=xx&&=&t=NaN');
     assert.equal(await page.getByTestId('lesson').getAttribute('data-lesson'), 'sequences');
+    await page.getByTestId('url-notice').waitFor();
+    assert.match(await page.locator('.notice-keys').innerText(), /lesson.*lang/);
     assertClean(problems);
     await context.close();
   });
@@ -87,7 +102,7 @@ describe('the app shell', () => {
 
 describe('the live RNN cell', () => {
   it('shows numbers that satisfy h_t = tanh(W_h h_{t-1} + W_x x_t + b) at every step', async () => {
-    const { page, context, problems } = await openPage(harness, '/?lesson=rnn-cell&lang=en');
+    const { page, context, problems } = await openPage(harness, '/rnn-cell.html?lang=en');
     const scene = new RnnScene(page);
     await scene.root.waitFor();
     const weights = await scene.weights();
@@ -122,7 +137,7 @@ describe('the live RNN cell', () => {
   });
 
   it('opens a step when its column in the unrolled view is clicked or activated by keyboard', async () => {
-    const { page, context, problems } = await openPage(harness, '/?lesson=rnn-cell');
+    const { page, context, problems } = await openPage(harness, '/rnn-cell.html');
     const scene = new RnnScene(page);
     await scene.column(4).click();
     assert.equal(await scene.currentStep(), 4);
@@ -139,7 +154,7 @@ describe('the live RNN cell', () => {
 
 describe('editing the input sequence', () => {
   it('recomputes on a typed or chosen sequence and explains bad input without losing the last good one', async () => {
-    const { page, context, problems } = await openPage(harness, '/?lesson=rnn-cell&lang=en');
+    const { page, context, problems } = await openPage(harness, '/rnn-cell.html?lang=en');
     const scene = new RnnScene(page);
     const field = page.getByTestId('sequence-input');
     await field.fill('0.5, abc, 1');
@@ -184,7 +199,7 @@ describe('layout and screenshots', () => {
   for (const [name, viewport] of [['desktop-1440', { width: 1440, height: 900 }], ['phone-375', { width: 375, height: 812 }]]) {
     it(`fits a ${viewport.width} px screen without sideways scrolling (${name})`, async () => {
       for (const lang of ['ko', 'en']) {
-        const { page, context, problems } = await openPage(harness, `/?lesson=rnn-cell&lang=${lang}`, viewport);
+        const { page, context, problems } = await openPage(harness, `/rnn-cell.html?lang=${lang}`, viewport);
         await new RnnScene(page).column(3).click();
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         assert.ok(overflow <= 0, `the page is ${overflow} px wider than the screen`);
@@ -194,7 +209,7 @@ describe('layout and screenshots', () => {
         assertClean(problems);
         await context.close();
       }
-      const { page, context } = await openPage(harness, '/?lesson=sequences&lang=ko', viewport);
+      const { page, context } = await openPage(harness, '/index.html?lang=ko', viewport);
       console.log(`screenshot: ${await screenshot(page, `sequences-ko-${name}`)}`);
       await context.close();
     });

@@ -28,7 +28,7 @@ async function slide(page, id, value, shown) {
 
 describe('gradient clipping', () => {
   it('measures ‖g‖ with a growth ratio of ρ past 1, bounded below, and the applied norm at min(‖g‖, θ)', async () => {
-    const { page, context, problems } = await openPage(harness, '/?lesson=exploding&lang=en');
+    const { page, context, problems } = await openPage(harness, '/exploding.html?lang=en');
     let { g, applied } = await norms(page);
     assert.equal(g.length, 80);
     const ratio = g[79] / g[78];
@@ -57,7 +57,7 @@ describe('gradient clipping', () => {
   });
 
   it('holds the lesson to its words (at the preset a raw step ruins the loss, and even a clipped one raises it) and exports the figure as PNG, SVG and CSV', async () => {
-    const { page, context, problems } = await openPage(harness, '/?lesson=exploding&lang=en');
+    const { page, context, problems } = await openPage(harness, '/exploding.html?lang=en');
     await norms(page);
     const text = await page.getByTestId('clip-readout').textContent();
     const m = text.match(/L (\S+) → (\S+) \(raw\) \/ (\S+) \(clipped\)/);
@@ -92,7 +92,7 @@ describe('gradient clipping', () => {
   it('fits a 375 px screen', async () => {
     const context = await harness.browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 });
     const page = await context.newPage();
-    await page.goto(`${harness.server.origin}/?lesson=exploding&lang=ko`);
+    await page.goto(`${harness.server.origin}/exploding.html?lang=ko`);
     await norms(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `the page is ${overflow} px wider than the screen`);

@@ -41,7 +41,7 @@ async function setRange(page, id, value) {
 
 describe('the gradient-decay plot', () => {
   it('draws the analysis: ρ^k at rest, and a slope that changes sign as ρ crosses 1', async () => {
-    const { page, context, problems } = await openPage(harness, '/?lesson=lstm-gradient&lang=en');
+    const { page, context, problems } = await openPage(harness, '/lstm-gradient.html?lang=en');
     await page.getByTestId('decay-plot').waitFor();
     for (const [rho, sign] of [[0.9, -1], [1.2, 1], [0.8, -1], [1.05, 1]]) {
       await setRange(page, 'decay-rho', rho);
@@ -62,7 +62,7 @@ describe('the gradient-decay plot', () => {
   });
 
   it('holds what the lesson says about the LSTM: below the RNN at every lag, the belt\'s path ∏ f above ρ^k, and with f = 1 a belt ≥ 1 beside a hidden path near 0.02', async () => {
-    const { page, context, problems } = await openPage(harness, '/?lesson=lstm-gradient&lang=en');
+    const { page, context, problems } = await openPage(harness, '/lstm-gradient.html?lang=en');
     await page.locator('[data-testid="decay-plot"][aria-busy="false"]').waitFor();
     let s = await series(page);
     assert.equal(s.lstm.length, 61);
@@ -87,7 +87,7 @@ describe('the gradient-decay plot', () => {
   });
 
   it('shows the RNN alone in the vanishing-gradient lesson: no LSTM curve, control or row before the LSTM is introduced', async () => {
-    const { page, context, problems } = await openPage(harness, '/?lesson=gradient-flow&lang=en');
+    const { page, context, problems } = await openPage(harness, '/gradient-flow.html?lang=en');
     await page.locator('[data-testid="decay-plot"][aria-busy="false"]').waitFor();
     const s = await series(page);
     assert.equal(s.rnn.length, 61);
@@ -105,7 +105,7 @@ describe('the gradient-decay plot', () => {
   });
 
   it('plots the loss gradient ‖∂L/∂h_{T−k}‖ under its bound on request', async () => {
-    const { page, context, problems } = await openPage(harness, '/?lesson=lstm-gradient&lang=en');
+    const { page, context, problems } = await openPage(harness, '/lstm-gradient.html?lang=en');
     await series(page);
     await page.getByTestId('decay-show-loss').click();
     await page.locator('[data-testid="decay-plot"][data-quantity="loss"]').waitFor();
@@ -128,7 +128,7 @@ describe('the gradient-decay plot', () => {
   });
 
   it('counts the values that fall off the log axis in a note under the plot', async () => {
-    const { page, context, problems } = await openPage(harness, '/?lesson=lstm-gradient&lang=en');
+    const { page, context, problems } = await openPage(harness, '/lstm-gradient.html?lang=en');
     await page.getByTestId('decay-activation').selectOption('relu');
     // A ReLU at rest (h = 0) passes no gradient at all: every lag past 0 is exactly zero.
     const s = await series(page);
@@ -142,7 +142,7 @@ describe('the gradient-decay plot', () => {
   });
 
   it('exports a PNG of the canvas with every curve\'s colour, an SVG with power-of-ten ticks, and the CSV of the plotted numbers', async () => {
-    const { page, context, problems } = await openPage(harness, '/?lesson=lstm-gradient&lang=ko');
+    const { page, context, problems } = await openPage(harness, '/lstm-gradient.html?lang=ko');
     const expected = await series(page);
     const canvas = page.locator('[data-testid="decay-plot"] .plot-canvas');
     for (const [kind, name] of [['png', 'gradient-decay.png'], ['svg', 'gradient-decay.svg'], ['csv', 'gradient-decay.csv']]) {
@@ -175,7 +175,7 @@ describe('the gradient-decay plot', () => {
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(`${harness.server.origin}/?lesson=lstm-gradient&lang=ko`);
+    await page.goto(`${harness.server.origin}/lstm-gradient.html?lang=ko`);
     await page.getByTestId('decay-plot').waitFor();
     const { backing, css } = await page.locator('[data-testid="decay-plot"] .plot-canvas').evaluate((c) => ({ backing: c.width, css: c.clientWidth }));
     assert.ok(Math.abs(backing - 2 * css) <= 1, `backing store ${backing} px for ${css} CSS px at ×2`);
@@ -199,7 +199,7 @@ describe('the gradient-decay plot', () => {
   });
 
   it('highlights the path of the lag picked on the plot, in the unrolled view, or with the slider', async () => {
-    const { page, context, problems } = await openPage(harness, '/?lesson=lstm-gradient&lang=en');
+    const { page, context, problems } = await openPage(harness, '/lstm-gradient.html?lang=en');
     const s = await series(page);
     const highlight = page.getByTestId('decay-path-highlight');
     const lagIs = async (k) => {
@@ -239,7 +239,7 @@ describe('the gradient-decay plot', () => {
     const page = await context.newPage();
     const pageErrors = [];
     page.on('pageerror', (e) => pageErrors.push(String(e)));
-    await page.goto(`${harness.server.origin}/?lesson=lstm-gradient&lang=en`);
+    await page.goto(`${harness.server.origin}/lstm-gradient.html?lang=en`);
     const alert = page.locator('[data-testid="scene-decay"] [role="alert"]');
     await alert.waitFor();
     assert.match(await alert.textContent(), /^The plot module could not be loaded: could not fetch/);
@@ -248,13 +248,13 @@ describe('the gradient-decay plot', () => {
     await page.getByTestId('lang-ko').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="scene-decay"] [role="alert"]')?.textContent.startsWith('그래프 모듈을 불러오지 못했습니다'));
     await page.getByTestId('nav-rnn-cell').click();
-    await page.locator('[data-lesson="rnn-cell"]').waitFor();
+    await page.locator('article[data-lesson="rnn-cell"]').waitFor();
     assert.deepEqual(pageErrors, []);
     await context.close();
   });
 
   it('redraws within a frame after a slider move (median of 12 moves)', async () => {
-    const { page, context } = await openPage(harness, '/?lesson=lstm-gradient&lang=en');
+    const { page, context } = await openPage(harness, '/lstm-gradient.html?lang=en');
     const draws = [];
     const computes = [];
     for (let i = 0; i < 12; i++) {

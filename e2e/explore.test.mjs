@@ -40,7 +40,7 @@ function assertClose(actual, expected, what) {
 }
 
 async function open(viewport) {
-  const opened = await openPage(harness, '/?lesson=explore&lang=en', viewport);
+  const opened = await openPage(harness, '/explore.html?lang=en', viewport);
   await opened.page.getByTestId('scene-explore').waitFor();
   return opened;
 }

@@ -43,7 +43,9 @@ export async function openPage(harness, path, viewport = { width: 1440, height: 
   });
   page.on('response', (r) => { if (r.status() >= 400) problems.failedResponses.push(`${r.status()} ${r.url()}`); });
   await page.goto(harness.server.origin + path);
-  await page.getByTestId('lesson').waitFor({ timeout: 20000 });
+  await page.locator('main.stage').waitFor({ timeout: 20000 });
+  // The static page is there at once; the WebAssembly marks the scene once it has mounted it.
+  if (await page.locator('#scene').count()) await page.locator('#scene[data-registered]').waitFor({ timeout: 20000 });
   return { page, context, problems };
 }
 

@@ -30,7 +30,7 @@ const cursorIs = (page, t) =>
 
 describe('gate heatmaps', () => {
   it('draw the lanes\' own trace, one panel per gate and state', async () => {
-    const { page, context, problems } = await openPage(harness, '/?lesson=explore&lang=en');
+    const { page, context, problems } = await openPage(harness, '/explore.html?lang=en');
     const s = await drawn(page);
     assert.deepEqual(Object.keys(s), ['f', 'i', 'o', 'c']);
     const steps = s.c.length;
@@ -64,7 +64,7 @@ describe('gate heatmaps', () => {
   });
 
   it('follow the time cursor, and a click on a column moves it', async () => {
-    const { page, context, problems } = await openPage(harness, '/?lesson=explore&lang=ko');
+    const { page, context, problems } = await openPage(harness, '/explore.html?lang=ko');
     const s = await drawn(page);
     await cursorIs(page, 0);
     await page.getByTestId('scene-explore').focus();
@@ -91,7 +91,7 @@ describe('gate heatmaps', () => {
   });
 
   it('show gate surgery in the LSTM lesson: a forget gate clamped to 1 is a solid panel', async () => {
-    const { page, context, problems } = await openPage(harness, '/?lesson=lstm-cell&lang=en');
+    const { page, context, problems } = await openPage(harness, '/lstm-cell.html?lang=en');
     const before = await drawn(page);
     assert.ok(before.f.flat().some((v) => v < 0.99), 'an unclamped forget gate varies');
     await page.getByTestId('clamp-forget').check();
@@ -114,7 +114,7 @@ describe('gate heatmaps', () => {
   });
 
   it('export a PNG of the canvas with each panel\'s colours, a labelled SVG, and the CSV of the drawn numbers', async () => {
-    const { page, context, problems } = await openPage(harness, '/?lesson=explore&lang=en');
+    const { page, context, problems } = await openPage(harness, '/explore.html?lang=en');
     const s = await drawn(page);
     const canvas = page.locator('[data-testid="heatmap-plot"] canvas');
     for (const kind of ['png', 'svg', 'csv']) {
@@ -154,7 +154,7 @@ describe('gate heatmaps', () => {
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(`${harness.server.origin}/?lesson=explore&lang=ko`);
+    await page.goto(`${harness.server.origin}/explore.html?lang=ko`);
     await drawn(page);
     const { backing, css } = await page.locator('[data-testid="heatmap-plot"] canvas').evaluate((c) => ({ backing: c.width, css: c.clientWidth }));
     assert.ok(Math.abs(backing - 2 * css) <= 1, `backing store ${backing} px for ${css} CSS px at ×2`);

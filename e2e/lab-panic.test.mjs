@@ -55,7 +55,7 @@ describe('a panic inside the lab', () => {
       const problems = { consoleErrors: [], pageErrors: [] };
       page.on('console', (m) => { if (m.type() === 'error') problems.consoleErrors.push(m.text()); });
       page.on('pageerror', (e) => problems.pageErrors.push(String(e)));
-      await page.goto(`${harness.server.origin}/?lesson=gradient-flow&lang=${lang}`);
+      await page.goto(`${harness.server.origin}/gradient-flow.html?lang=${lang}`);
       await settled(page);
       assert.equal(await page.evaluate(() => window.__labInstances), 1, 'one lab instance for the whole page');
       const before = await series(page);

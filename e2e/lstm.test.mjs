@@ -37,7 +37,7 @@ function assertClose(actual, expected, what) {
 
 describe('the LSTM cell scene', () => {
   it('shows, at every step reached by keyboard, the numbers an independent LSTM computes', async () => {
-    const { page, context, problems } = await openPage(harness, '/?lesson=lstm-cell&lang=en');
+    const { page, context, problems } = await openPage(harness, '/lstm-cell.html?lang=en');
     const scene = new LstmScene(page);
     await scene.root.focus();
     const weights = await scene.weights();
@@ -65,7 +65,7 @@ describe('the LSTM cell scene', () => {
   });
 
   it('keeps the belt unerased with the forget gate clamped to 1 and closes it with input 0', async () => {
-    const { page, context, problems } = await openPage(harness, '/?lesson=lstm-cell&lang=en');
+    const { page, context, problems } = await openPage(harness, '/lstm-cell.html?lang=en');
     const scene = new LstmScene(page);
     await scene.clamp('forget', 1);
     await scene.root.focus();
@@ -89,7 +89,7 @@ describe('the LSTM cell scene', () => {
   });
 
   it('plays forward on space, pauses on space, and stops at the end', async () => {
-    const { page, context, problems } = await openPage(harness, '/?lesson=lstm-cell&lang=en');
+    const { page, context, problems } = await openPage(harness, '/lstm-cell.html?lang=en');
     const scene = new LstmScene(page);
     const playing = async () => (await page.getByTestId('step-play').getAttribute('aria-pressed')) === 'true';
     const stepIs = (t) => page.waitForFunction((t) => document.querySelector('[data-testid="step-readout"]').dataset.step === String(t), t, { timeout: 5000 });
@@ -115,7 +115,7 @@ describe('the LSTM cell scene', () => {
   });
 
   it('draws, at every step reached by keyboard, the backward numbers an independent BPTT computes, with and without gate surgery, and fits them on a 375 px screen', async () => {
-    const { page, context, problems } = await openPage(harness, '/?lesson=lstm-cell&lang=en');
+    const { page, context, problems } = await openPage(harness, '/lstm-cell.html?lang=en');
     const scene = new LstmScene(page);
     const weights = await scene.weights();
     const p = fromLessonWeights(weights);
@@ -157,7 +157,7 @@ describe('the LSTM cell scene', () => {
     assert.deepEqual(problems.pageErrors, []);
     assert.deepEqual(problems.consoleErrors, []);
     await context.close();
-    const phone = await openPage(harness, '/?lesson=lstm-cell&lang=ko', { width: 375, height: 812 });
+    const phone = await openPage(harness, '/lstm-cell.html?lang=ko', { width: 375, height: 812 });
     await phone.page.getByTestId('mode-backward').click();
     await phone.page.getByTestId('backward-panel').scrollIntoViewIfNeeded();
     console.log(`screenshot: ${await screenshot(phone.page, 'lstm-backward-ko-phone-375')}`);
@@ -169,7 +169,7 @@ describe('the LSTM cell scene', () => {
   for (const [name, viewport] of [['desktop-1440', { width: 1440, height: 900 }], ['phone-375', { width: 375, height: 812 }]]) {
     it(`fits the open cell on a ${viewport.width} px screen in Korean and English, with screenshots (${name})`, async () => {
       for (const lang of ['ko', 'en']) {
-        const { page, context, problems } = await openPage(harness, `/?lesson=lstm-cell&lang=${lang}`, viewport);
+        const { page, context, problems } = await openPage(harness, `/lstm-cell.html?lang=${lang}`, viewport);
         const scene = new LstmScene(page);
         await scene.root.focus();
         await page.keyboard.press('ArrowRight');
@@ -187,7 +187,7 @@ describe('the LSTM cell scene', () => {
     });
   }
   it('links each equation to its part of the diagram, both ways', async () => {
-    const { page, context, problems } = await openPage(harness, '/?lesson=lstm-cell&lang=en');
+    const { page, context, problems } = await openPage(harness, '/lstm-cell.html?lang=en');
     const linked = (selector) => page.locator(selector).evaluate((el) => el.classList.contains('linked'));
     await page.locator('.eq-row[data-term="f"]').hover();
     assert.ok(await linked('.lstm-diagram .term[data-term="f"]'), 'pointing at the f equation highlights the forget gate');
@@ -202,7 +202,7 @@ describe('the LSTM cell scene', () => {
     await context.close();
   });
   it('keeps the drawn cells across steps so values fade from one step to the next', async () => {
-    const { page, context, problems } = await openPage(harness, '/?lesson=lstm-cell&lang=en');
+    const { page, context, problems } = await openPage(harness, '/lstm-cell.html?lang=en');
     const scene = new LstmScene(page);
     await scene.root.focus();
     await page.getByTestId('lstm-c-0').evaluate((g) => { g.dataset.mark = 'kept'; });

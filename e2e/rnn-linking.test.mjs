@@ -10,7 +10,7 @@ after(async () => { await harness?.close(); });
 
 describe('the RNN formula and the unrolled view', () => {
   it('link h_{t-1}, x_t and h_t both ways', async () => {
-    const { page, context, problems } = await openPage(harness, '/?lesson=rnn-cell&lang=en');
+    const { page, context, problems } = await openPage(harness, '/rnn-cell.html?lang=en');
     await page.getByTestId('unrolled-col-3').click();
     const linked = (locator) => locator.evaluate((el) => el.classList.contains('linked'));
     const hSquares = (t) => page.getByTestId(`unrolled-col-${t}`).locator('g.term');

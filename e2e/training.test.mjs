@@ -19,7 +19,7 @@ const series = async (page) => JSON.parse(await plot(page).getAttribute('data-se
 
 describe('the training race', () => {
   it('trains both networks live: untrained, the LSTM carries the cue\'s error back to the symbol a million times more; the LSTM learns a lag of 40, the RNN stays at the guess', async () => {
-    const { page, context, problems } = await openPage(harness, '/?lesson=training&lang=en');
+    const { page, context, problems } = await openPage(harness, '/training.html?lang=en');
     await page.locator('[data-testid="race-plot"][aria-busy="false"]').waitFor();
     const start = await series(page);
     assert.deepEqual(start.seen, [0]);
@@ -50,7 +50,7 @@ describe('the training race', () => {
   });
 
   it('pauses, exports PNG, SVG and CSV of what is drawn, starts over at a lag of 10, and then both networks learn', async () => {
-    const { page, context, problems } = await openPage(harness, '/?lesson=training&lang=ko');
+    const { page, context, problems } = await openPage(harness, '/training.html?lang=ko');
     await page.locator('[data-testid="race-plot"][aria-busy="false"]').waitFor();
     await page.getByTestId('race-play').click();
     await page.waitForFunction(() => Number(document.querySelector('[data-testid="race-plot"]')?.dataset.seen) >= 960);
@@ -93,7 +93,7 @@ describe('the training race', () => {
   it('fits a 375 px screen', async () => {
     const context = await harness.browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 });
     const page = await context.newPage();
-    await page.goto(`${harness.server.origin}/?lesson=training&lang=ko`);
+    await page.goto(`${harness.server.origin}/training.html?lang=ko`);
     await page.locator('[data-testid="race-plot"][aria-busy="false"]').waitFor();
     await page.getByTestId('race-play').click();
     await page.waitForFunction(() => Number(document.querySelector('[data-testid="race-plot"]')?.dataset.seen) >= 3200);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Prints what a visitor downloads from a release build in dist/ (wasm + js + css), raw and
-# gzipped, in two parts: the first load (what opening any page fetches) and the lab module
+# Prints what a visitor downloads from a release build in dist/ (the landing page's HTML, wasm,
+# js, css), raw and gzipped, in two parts: the first load (what opening the site fetches) and the lab module
 # (lstm-lab.*: plots and their experiments, fetched only when a lesson shows a plot). Fails when
 # the first load's gzip total is over the budget (KB, default 300).
 set -euo pipefail
@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 budget_kb=${1:-300}
 declare -A raw gz
 printf '%-44s %10s %10s\n' file raw gzip
-for f in dist/*.wasm dist/*.js dist/snippets/*/*.js dist/*.css; do
+for f in dist/index.html dist/*.wasm dist/*.js dist/snippets/*/*.js dist/*.css; do
   [ -f "$f" ] || continue
   part=first
   case "$(basename "$f")" in lstm-lab*) part=lab ;; esac

@@ -8,9 +8,10 @@
 # (src/ui/lab.rs) can start a fresh instance after a panic.
 set -eu
 glue="${TRUNK_STAGING_DIR:?run by trunk}/lstm-lab.js"
-pattern='^\( *\)let wasm_bindgen = (function(exports) {'
+# Trunk's release minifier writes the same line as `let wasm_bindgen=(a=>{`; both forms are read.
+pattern='^\( *\)let wasm_bindgen *= *('
 if ! grep -q "$pattern" "$glue"; then
   echo "lab-factory: $glue does not start the way wasm-bindgen's no-modules glue did (see this script)" >&2
   exit 1
 fi
-sed -i "s/$pattern/\1self.lstmLab = () => (function(exports) {/" "$glue"
+sed -i "s/$pattern/\1self.lstmLab = () => (/" "$glue"

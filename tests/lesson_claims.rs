@@ -1,22 +1,16 @@
 //! The sentences of the lessons that state what the model does, held to the model at the
 //! settings the lesson's scene starts from (read from the lesson itself, so the two cannot drift).
 
-use lstm_explorer::lessons::{Block, DecayPreset, Scene, find};
+use lstm_explorer::lessons::{DecayPreset, Preset, find};
 use lstm_explorer::model::decay::{DecayCurves, DecaySetup, decay_curves};
 
 /// The gradient-decay scene of the lesson on where the LSTM's gradient flows.
 fn decay_preset() -> DecayPreset {
     let lesson = find("lstm-gradient").expect("the lesson exists");
-    let scenes: Vec<DecayPreset> = lesson
-        .blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Scene(Scene::GradientDecay(p)) => Some(*p),
-            _ => None,
-        })
-        .collect();
-    assert_eq!(scenes.len(), 1, "one decay plot in the lesson");
-    scenes[0]
+    match lesson.scene.preset {
+        Preset::Decay(p) => p,
+        ref other => panic!("the lesson shows a decay plot, not {}", other.kind()),
+    }
 }
 
 fn curves(forget_open: bool) -> DecayCurves {

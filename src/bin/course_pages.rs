@@ -1,12 +1,12 @@
 //! Writes the course's static pages into a built site: one `{lesson}.html` per lesson (the first
-//! lesson is `index.html`), each Trunk's `index.html` head with that lesson's whole text.
+//! lesson is `index.html`), the glossary and the teachers' page, each Trunk's `index.html` head
+//! with the page's whole text.
 //! Trunk runs it after every build (Trunk.toml); by hand: `cargo run --bin course-pages -- dist`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use lstm_explorer::lessons::COURSE;
-use lstm_explorer::lessons::html::{file_name, page};
+use lstm_explorer::lessons::html::{Page, page};
 
 fn main() -> ExitCode {
     let dir = std::env::args()
@@ -22,20 +22,21 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    for lesson in COURSE {
-        let html = match page(&template, lesson) {
+    let pages = Page::all();
+    for p in &pages {
+        let html = match page(&template, *p) {
             Ok(h) => h,
             Err(e) => {
                 eprintln!("course-pages: {}: {e}", template_path.display());
                 return ExitCode::FAILURE;
             }
         };
-        let path = dir.join(file_name(lesson));
+        let path = dir.join(p.file());
         if let Err(e) = std::fs::write(&path, html) {
             eprintln!("course-pages: cannot write {}: {e}", path.display());
             return ExitCode::FAILURE;
         }
     }
-    println!("course-pages: {} lessons written to {}", COURSE.len(), dir.display());
+    println!("course-pages: {} pages written to {}", pages.len(), dir.display());
     ExitCode::SUCCESS
 }

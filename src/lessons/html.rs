@@ -6,8 +6,31 @@
 //! Both languages are in the page, each text in an element of class `l-ko` or `l-en`; the
 //! stylesheet shows the one `<html lang>` names, so switching language needs no new page.
 
+use super::glossary::{GLOSSARY, first_use};
 use super::markup::{MathPiece, Span, parse, parse_math};
 use super::{Ask, Block, COURSE, Lang, Lesson, Step, Text, t};
+
+/// The glossary terms already linked in a lesson, per language: each term links once, at its
+/// first use.
+#[derive(Default)]
+pub struct Links([Vec<&'static str>; 2]);
+
+impl Links {
+    /// `text` with the first use of each not-yet-linked term made a link to the glossary.
+    fn link(&mut self, text: &str, lang: Lang) -> String {
+        let linked = &mut self.0[usize::from(lang == Lang::En)];
+        let mut out = String::new();
+        let mut rest = text;
+        while let Some((start, end, term)) = first_use(rest, lang == Lang::Ko, linked) {
+            out.push_str(&escape(&rest[..start]));
+            out.push_str(&format!(r#"<a class="term-link" href="glossary.html#{}">{}</a>"#, term.id, escape(&rest[start..end])));
+            linked.push(term.id);
+            rest = &rest[end..];
+        }
+        out.push_str(&escape(rest));
+        out
+    }
+}
 
 /// The interface's own words on a static page.
 pub mod chrome {
@@ -75,8 +98,65 @@ pub mod chrome {
     /// Marks a lesson done in the list.
     pub const DONE: Text = t("마침", "done");
 
+    /// The glossary page.
+    pub const GLOSSARY: Text = t("용어집", "Glossary");
+    /// Under its title.
+    pub const GLOSSARY_SUMMARY: Text = t(
+        "강의에 나오는 용어를 한곳에 모았습니다. 각 단원에서 용어가 처음 나올 때 이곳으로 연결됩니다.",
+        "The terms of the course in one place. In each lesson, a term's first use links here.",
+    );
+    /// The teachers' page.
+    pub const TEACHERS: Text = t("가르치는 분께", "For teachers");
+    /// Under its title.
+    pub const TEACHERS_SUMMARY: Text = t(
+        "수업에서 이 강의를 쓰는 방법: 한 화면을 그대로 공유하고, 장면만 따로 띄웁니다.",
+        "How to use the course in class: share one exact view, or show a scene on its own.",
+    );
+    /// The teachers' page, section by section.
+    pub const TEACHER_NOTES: &[(Text, Text)] = &[
+        (
+            t("한 화면을 그대로 공유하기", "Share one exact view"),
+            t(
+                "주소창의 주소는 언제나 지금 보이는 화면을 담고 있습니다: 단원(파일 이름), 언어(lang), 단계(step), 그리고 장면에서 바꾼 모든 설정(시점 커서 t, 게이트 고정 f·i·o, 슬라이더 값, 입력 시퀀스 x 등). 단계 아래의 **이 화면의 링크 복사** 버튼을 누르거나 주소를 그대로 보내면, 받는 사람의 브라우저에서 같은 화면이 열립니다. 예: gates.html?lang=ko&step=4&o=0&t=2",
+                "The address always holds the view on screen: the lesson (the file name), the language (lang), the step (step) and every setting changed in the scene (the time cursor t, the gate clamps f, i, o, slider values, the input sequence x, …). Press **Copy a link to this view** under the steps, or send the address as it is, and the same view opens in your students' browsers. For example: gates.html?lang=en&step=4&o=0&t=2",
+            ),
+        ),
+        (
+            t("장면만 띄우기 (embed=1)", "Show a scene alone (embed=1)"),
+            t(
+                "주소에 embed=1을 더하면 머리글, 단원 목록, 단계 글 없이 장면만 보입니다. 발표 자료나 학습 관리 시스템에 iframe으로 넣을 수 있습니다: <iframe src=\"…/lstm-cell.html?embed=1&step=3\" width=\"900\" height=\"700\"></iframe>. 단계의 설정은 그대로 적용됩니다.",
+                "Add embed=1 to the address and only the scene shows: no header, no lesson list, no step text. Put it in slides or a learning-management system with an iframe: <iframe src=\"…/lstm-cell.html?embed=1&step=3\" width=\"900\" height=\"700\"></iframe>. The step's settings still apply.",
+            ),
+        ),
+        (
+            t("키보드", "Keyboard"),
+            t(
+                "N과 P는 다음 단계와 이전 단계로 갑니다. 장면을 선택한 뒤에는 ←/→가 시점을 한 칸씩, Home/End가 처음과 끝으로 옮기고, 스페이스가 재생과 정지를 합니다.",
+                "N and P go to the next and the previous step. Once the scene is selected, ←/→ move the time cursor one step, Home/End to the first and last step, and the space bar plays and pauses.",
+            ),
+        ),
+        (
+            t("질문", "Questions"),
+            t(
+                "2단원부터 모든 단원에 \"먼저 예상해 보세요\" 질문이 있습니다. 답은 글에 적혀 있지 않고, 학생이 고르는 순간 이 페이지의 모델이 계산합니다. 그래서 학생이 설정을 바꾼 뒤에 답하면 답도 그 설정에 맞게 달라집니다. 수업에서는 학생들이 먼저 고르게 한 뒤 함께 열어 보기를 권합니다.",
+                "From lesson 2 on, every lesson asks a \"predict first\" question. The answer is not written in the text: the page's model computes it the moment a student chooses, so if a student has changed the settings first, the answer follows their settings. In class, let everyone choose before you reveal it together.",
+            ),
+        ),
+        (
+            t("개인 정보", "Privacy"),
+            t(
+                "모든 계산은 학생의 브라우저 안에서 일어나고, 아무것도 다른 곳으로 보내지 않습니다. 브라우저에 남기는 것은 고른 언어와 마친 단원 목록뿐입니다.",
+                "Everything is computed in the student's browser and nothing is sent anywhere. The browser keeps only the chosen language and the list of lessons finished.",
+            ),
+        ),
+    ];
+
     /// Every interface text, for the tests.
-    pub const ALL: [Text; 24] = [
+    pub const ALL: [Text; 28] = [
+        GLOSSARY,
+        GLOSSARY_SUMMARY,
+        TEACHERS,
+        TEACHERS_SUMMARY,
         APP_TITLE,
         TAGLINE,
         LANGUAGE,
@@ -132,11 +212,20 @@ pub fn escape(s: &str) -> String {
 
 /// Inline markup as HTML.
 pub fn prose(src: &str) -> String {
+    prose_in(src, None)
+}
+
+/// Inline markup as HTML, the first use of each glossary term linked when `links` are kept.
+fn prose_in(src: &str, mut links: Option<(&mut Links, Lang)>) -> String {
+    let mut text = |s: &str| match links.as_mut() {
+        Some((l, lang)) => l.link(s, *lang),
+        None => escape(s),
+    };
     parse(src)
         .into_iter()
         .map(|span| match span {
-            Span::Plain(s) => escape(&s),
-            Span::Strong(s) => format!("<strong>{}</strong>", escape(&s)),
+            Span::Plain(s) => text(&s),
+            Span::Strong(s) => format!("<strong>{}</strong>", text(&s)),
             Span::Math(pieces) => math_html(pieces),
             Span::Live(key, digits) => format!(
                 r#"<span class="live" data-live="{}" data-digits="{digits}" data-testid="live-{}">…</span>"#,
@@ -172,21 +261,35 @@ fn both(text: Text) -> String {
         .collect()
 }
 
-/// Both languages of a text as two block elements `tag`.
-fn both_blocks(tag: &str, class: &str, text: Text) -> String {
+/// [`both`], linking glossary terms.
+fn both_linked(text: Text, links: &mut Links) -> String {
     Lang::ALL
         .iter()
-        .map(|&l| format!(r#"<{tag} class="{class} l-{c}" lang="{c}">{}</{tag}>"#, prose(text.get(l)), c = l.code()))
+        .map(|&l| {
+            format!(r#"<span class="l-{c}" lang="{c}">{}</span>"#, prose_in(text.get(l), Some((links, l))), c = l.code())
+        })
         .collect()
 }
 
-fn block_html(block: &Block) -> String {
+/// Both languages of a text as two block elements `tag`, linking glossary terms.
+fn both_blocks(tag: &str, text: Text, links: &mut Links) -> String {
+    Lang::ALL
+        .iter()
+        .map(|&l| {
+            let inner = prose_in(text.get(l), Some((links, l)));
+            format!(r#"<{tag} class="l-{c}" lang="{c}">{inner}</{tag}>"#, c = l.code())
+        })
+        .collect()
+}
+
+fn block_html(block: &Block, links: &mut Links) -> String {
     match *block {
-        Block::P(text) => both_blocks("p", "", text),
+        Block::P(text) => both_blocks("p", text, links),
         Block::List(items) => Lang::ALL
             .iter()
             .map(|&l| {
-                let lis: String = items.iter().map(|i| format!("<li>{}</li>", prose(i.get(l)))).collect();
+                let lis: String =
+                    items.iter().map(|i| format!("<li>{}</li>", prose_in(i.get(l), Some((links, l))))).collect();
                 format!(r#"<ul class="l-{c}" lang="{c}">{lis}</ul>"#, c = l.code())
             })
             .collect(),
@@ -194,14 +297,16 @@ fn block_html(block: &Block) -> String {
         Block::Terms(terms) => {
             let rows: String = terms
                 .iter()
-                .map(|&(sym, meaning)| format!(r#"<div class="term"><dt>{}</dt><dd>{}</dd></div>"#, math(sym), both(meaning)))
+                .map(|&(sym, meaning)| {
+                    format!(r#"<div class="term"><dt>{}</dt><dd>{}</dd></div>"#, math(sym), both_linked(meaning, links))
+                })
                 .collect();
             format!(r#"<dl class="terms">{rows}</dl>"#)
         }
     }
 }
 
-fn ask_html(ask: &Ask, number: usize) -> String {
+fn ask_html(ask: &Ask, number: usize, links: &mut Links) -> String {
     let choices: String = ask
         .choices
         .iter()
@@ -229,18 +334,18 @@ fn ask_html(ask: &Ask, number: usize) -> String {
         reading = escape(ask.reading),
         then = escape(ask.then),
         kicker = both(chrome::PREDICT),
-        prompt = both(ask.prompt),
+        prompt = both_linked(ask.prompt, links),
         choices = choices,
         right = both(chrome::RIGHT),
         wrong = both(chrome::WRONG),
         measured = both(chrome::MEASURED),
-        why = both(ask.why),
+        why = both_linked(ask.why, links),
     )
 }
 
-fn step_html(step: &Step, number: usize) -> String {
-    let blocks: String = step.blocks.iter().map(block_html).collect();
-    let ask = step.ask.as_ref().map(|a| ask_html(a, number)).unwrap_or_default();
+fn step_html(step: &Step, number: usize, links: &mut Links) -> String {
+    let blocks: String = step.blocks.iter().map(|b| block_html(b, links)).collect();
+    let ask = step.ask.as_ref().map(|a| ask_html(a, number, links)).unwrap_or_default();
     let hidden = if number == 1 { "" } else { " hidden" };
     format!(
         r#"<section class="step" id="step-{number}" data-step="{number}" data-set="{}" data-testid="step-{number}"{hidden}>{blocks}{ask}</section>"#,
@@ -248,12 +353,12 @@ fn step_html(step: &Step, number: usize) -> String {
     )
 }
 
-fn nav_html(current: &Lesson) -> String {
+fn nav_html(current: Page) -> String {
     let items: String = COURSE
         .iter()
         .enumerate()
         .map(|(i, l)| {
-            let here = l.id == current.id;
+            let here = l.id == current.id();
             format!(
                 r#"<li><a href="{}" data-testid="nav-{id}" data-lesson="{id}"{}><span class="nav-num">{}</span><span class="nav-title">{}</span><span class="nav-done" hidden>✓<span class="sr-only">{}</span></span></a></li>"#,
                 file_name(l),
@@ -265,8 +370,21 @@ fn nav_html(current: &Lesson) -> String {
             )
         })
         .collect();
+    let extra: String = [Page::Glossary, Page::Teachers]
+        .iter()
+        .map(|&p| {
+            format!(
+                r#"<li><a href="{}" data-testid="nav-{id}" data-page="{id}"{}><span class="nav-num" aria-hidden="true">{}</span><span class="nav-title">{}</span></a></li>"#,
+                p.file(),
+                if p.id() == current.id() { r#" class="current" aria-current="page""# } else { "" },
+                if matches!(p, Page::Glossary) { "Aa" } else { "?" },
+                both(p.title()),
+                id = p.id(),
+            )
+        })
+        .collect();
     format!(
-        r#"<nav class="sidebar" aria-labelledby="lessons-heading"><h2 class="sidebar-heading" id="lessons-heading">{}</h2><ol class="lesson-list">{items}</ol></nav>"#,
+        r#"<nav class="sidebar" aria-labelledby="lessons-heading"><h2 class="sidebar-heading" id="lessons-heading">{}</h2><ol class="lesson-list">{items}</ol><ul class="lesson-list page-list">{extra}</ul></nav>"#,
         both(chrome::LESSONS)
     )
 }
@@ -317,10 +435,54 @@ fn step_nav_html(count: usize) -> String {
     )
 }
 
-/// The `<body>` of a lesson's page.
-pub fn body(lesson: &Lesson) -> String {
-    let index = COURSE.iter().position(|l| l.id == lesson.id).unwrap_or(0);
-    let steps: String = lesson.steps.iter().enumerate().map(|(i, s)| step_html(s, i + 1)).collect();
+/// A page of the site: a lesson, or one of the two pages beside the course.
+#[derive(Clone, Copy, Debug)]
+pub enum Page {
+    /// A lesson.
+    Lesson(&'static Lesson),
+    /// Every term, in both languages.
+    Glossary,
+    /// How to link a view, embed a scene, and what the URL holds.
+    Teachers,
+}
+
+impl Page {
+    /// Every page the build writes.
+    pub fn all() -> Vec<Page> {
+        let mut pages: Vec<Page> = COURSE.iter().map(Page::Lesson).collect();
+        pages.extend([Page::Glossary, Page::Teachers]);
+        pages
+    }
+
+    /// The page's file.
+    pub fn file(self) -> String {
+        match self {
+            Page::Lesson(l) => file_name(l),
+            Page::Glossary => "glossary.html".into(),
+            Page::Teachers => "teachers.html".into(),
+        }
+    }
+
+    /// The page's title.
+    pub fn title(self) -> Text {
+        match self {
+            Page::Lesson(l) => l.title,
+            Page::Glossary => chrome::GLOSSARY,
+            Page::Teachers => chrome::TEACHERS,
+        }
+    }
+
+    fn id(self) -> &'static str {
+        match self {
+            Page::Lesson(l) => l.id,
+            Page::Glossary => "glossary",
+            Page::Teachers => "teachers",
+        }
+    }
+}
+
+/// The header, the lesson list and the footer around a page's `main` content.
+fn frame(page: Page, main: &str) -> String {
     let lang_buttons: String = Lang::ALL
         .iter()
         .map(|l| {
@@ -332,6 +494,7 @@ pub fn body(lesson: &Lesson) -> String {
             )
         })
         .collect();
+    let title = page.title();
     format!(
         concat!(
             r#"<body data-lesson="{id}" data-title-ko="{title_ko}" data-title-en="{title_en}">"#,
@@ -339,7 +502,31 @@ pub fn body(lesson: &Lesson) -> String {
             r#"<a class="brand" href="index.html"><img src="favicon.svg" alt="" width="28" height="28"><span class="brand-name">{app}</span></a>"#,
             r#"<p class="tagline">{tagline}</p>"#,
             r#"<div class="lang-switch" role="group" aria-label="{lang_label}">{lang_buttons}</div></header>"#,
-            r#"<div class="layout">{nav}<main class="stage" id="stage" tabindex="-1">"#,
+            r#"<div class="layout">{nav}<main class="stage" id="stage" tabindex="-1">{main}</main></div>"#,
+            r#"<footer class="footer"><p><a href="{paper}" rel="noopener" target="_blank">{paper_text}</a></p><p class="footer-honest">{honest}</p></footer></div></body>"#
+        ),
+        id = page.id(),
+        title_ko = escape(&format!("{} · {}", title.ko, chrome::APP_TITLE.ko)),
+        title_en = escape(&format!("{} · {}", title.en, chrome::APP_TITLE.en)),
+        app = both(chrome::APP_TITLE),
+        tagline = both(chrome::TAGLINE),
+        lang_label = escape(chrome::LANGUAGE.en),
+        lang_buttons = lang_buttons,
+        nav = nav_html(page),
+        main = main,
+        paper = PAPER_URL,
+        paper_text = both(chrome::PAPER),
+        honest = both(chrome::HONEST),
+    )
+}
+
+/// A lesson's `main` content: its head, the steps beside the scene, the pager.
+fn lesson_main(lesson: &Lesson) -> String {
+    let index = COURSE.iter().position(|l| l.id == lesson.id).unwrap_or(0);
+    let mut links = Links::default();
+    let steps: String = lesson.steps.iter().enumerate().map(|(i, s)| step_html(s, i + 1, &mut links)).collect();
+    format!(
+        concat!(
             r#"<article class="lesson" data-testid="lesson" data-lesson="{id}" data-steps="{count}">"#,
             r#"<header class="lesson-head"><p class="lesson-kicker">{lesson_word} {number}</p><h1>{title}</h1><p class="lesson-summary">{summary}</p></header>"#,
             r#"<noscript><p class="notice">{noscript}</p></noscript>"#,
@@ -347,18 +534,10 @@ pub fn body(lesson: &Lesson) -> String {
             r#"<div class="lesson-body"><div class="steps-col">{step_nav}<div class="step-text">{steps}</div>"#,
             r#"<p class="step-tools"><button type="button" class="copy-link" data-testid="copy-link">{copy}</button> <span class="copy-status" data-testid="copy-status" role="status"><span class="copied" hidden>{copied}</span></span></p></div>"#,
             r#"<div class="scene-col"><p class="scene-caption">{caption}</p>"#,
-            r#"<div id="scene" class="scene-mount" data-testid="scene-mount" data-scene="{scene}" data-state="{state}"><p class="scene-loading">{loading}</p></div></div>"#,
-            r#"</div>{pager}</article></main></div>"#,
-            r#"<footer class="footer"><p><a href="{paper}" rel="noopener" target="_blank">{paper_text}</a></p><p class="footer-honest">{honest}</p></footer></div></body>"#
+            r#"<div id="scene" class="scene-mount" data-testid="scene-mount" data-scene="{scene}" data-state="{state}" data-keys="{keys}"><p class="scene-loading">{loading}</p></div></div>"#,
+            r#"</div>{pager}</article>"#
         ),
         id = lesson.id,
-        title_ko = escape(&format!("{} · {}", lesson.title.ko, chrome::APP_TITLE.ko)),
-        title_en = escape(&format!("{} · {}", lesson.title.en, chrome::APP_TITLE.en)),
-        app = both(chrome::APP_TITLE),
-        tagline = both(chrome::TAGLINE),
-        lang_label = escape(chrome::LANGUAGE.en),
-        lang_buttons = lang_buttons,
-        nav = nav_html(lesson),
         count = lesson.steps.len(),
         lesson_word = both(chrome::LESSON),
         number = index + 1,
@@ -369,42 +548,94 @@ pub fn body(lesson: &Lesson) -> String {
         step_nav = step_nav_html(lesson.steps.len()),
         steps = steps,
         copy = both(chrome::COPY_LINK),
+        copied = both(chrome::COPIED),
         caption = both(lesson.scene.caption),
         scene = lesson.scene.preset.kind(),
         state = escape(&lesson.scene.preset.to_state()),
+        keys = crate::state::scene_keys(lesson.scene.preset.kind())
+            .map(|(k, r)| format!("{} | {}", k.join(" "), r.join(" ")))
+            .unwrap_or_default(),
         loading = both(chrome::LOADING),
-        copied = both(chrome::COPIED),
         pager = pager_html(index),
-        paper = PAPER_URL,
-        paper_text = both(chrome::PAPER),
-        honest = both(chrome::HONEST),
     )
 }
 
-/// A lesson's whole page: Trunk's built `template` (its `<head>` with the hashed script and
-/// style links) with the lesson's title and body.
-pub fn page(template: &str, lesson: &Lesson) -> Result<String, String> {
+fn glossary_main() -> String {
+    let entries: String = GLOSSARY
+        .iter()
+        .map(|term| {
+            format!(
+                r#"<div class="glossary-entry" id="{}"><dt>{}</dt><dd>{}</dd></div>"#,
+                term.id,
+                both(term.name),
+                both(term.meaning)
+            )
+        })
+        .collect();
+    format!(
+        r#"<article class="lesson page-text" data-testid="glossary"><header class="lesson-head"><h1>{}</h1><p class="lesson-summary">{}</p></header><dl class="glossary">{entries}</dl></article>"#,
+        both(chrome::GLOSSARY),
+        both(chrome::GLOSSARY_SUMMARY)
+    )
+}
+
+fn teachers_main() -> String {
+    let sections: String = chrome::TEACHER_NOTES
+        .iter()
+        .map(|(heading, text)| format!("<h2>{}</h2>{}", both(*heading), both_blocks_plain("p", *text)))
+        .collect();
+    format!(
+        r#"<article class="lesson page-text" data-testid="teachers"><header class="lesson-head"><h1>{}</h1><p class="lesson-summary">{}</p></header>{sections}</article>"#,
+        both(chrome::TEACHERS),
+        both(chrome::TEACHERS_SUMMARY)
+    )
+}
+
+/// Both languages of a text as block elements, without glossary links.
+fn both_blocks_plain(tag: &str, text: Text) -> String {
+    Lang::ALL
+        .iter()
+        .map(|&l| format!(r#"<{tag} class="l-{c}" lang="{c}">{}</{tag}>"#, prose(text.get(l)), c = l.code()))
+        .collect()
+}
+
+/// The `<body>` of a page.
+pub fn body(page: Page) -> String {
+    let main = match page {
+        Page::Lesson(lesson) => lesson_main(lesson),
+        Page::Glossary => glossary_main(),
+        Page::Teachers => teachers_main(),
+    };
+    frame(page, &main)
+}
+
+/// A page of the site: Trunk's built `template` (its `<head>` with the hashed script and style
+/// links) with the page's title and body.
+pub fn page(template: &str, page: Page) -> Result<String, String> {
     let head_end = template.find("<body").ok_or("the template has no <body>")?;
-    let body_end = template.rfind("</body>").ok_or("the template has no </body>")? + "</body>".len();
+    // A minified template may leave out the optional `</body>`.
+    let body_end = template.rfind("</body>").map_or(template.len(), |i| i + "</body>".len()).max(head_end);
     let head = &template[..head_end];
-    let title = format!("<title>{}</title>", escape(&format!("{} · {}", lesson.title.ko, chrome::APP_TITLE.ko)));
+    let t = page.title();
+    let title = format!("<title>{}</title>", escape(&format!("{} · {}", t.ko, chrome::APP_TITLE.ko)));
     let head = match (head.find("<title>"), head.find("</title>")) {
         (Some(a), Some(b)) if a < b => format!("{}{}{}", &head[..a], title, &head[b + "</title>".len()..]),
         _ => head.replacen("</head>", &format!("{title}</head>"), 1),
     };
-    Ok(format!("{head}{}{}", body(lesson), &template[body_end..]))
+    Ok(format!("{head}{}{}", body(page), &template[body_end..]))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lessons::glossary::GLOSSARY;
 
     const TEMPLATE: &str = "<!DOCTYPE html><html lang=\"ko\"><head><title>x</title><script type=\"module\" src=\"a.js\"></script></head><body><noscript>x</noscript></body></html>\n";
 
     #[test]
     fn every_lesson_page_has_its_steps_scene_and_both_languages() {
         for lesson in COURSE {
-            let html = page(TEMPLATE, lesson).unwrap();
+            let html = page(TEMPLATE, Page::Lesson(lesson)).unwrap();
             assert!(html.contains(r#"<script type="module" src="a.js">"#), "{}: head kept", lesson.id);
             for i in 1..=lesson.steps.len() {
                 assert!(html.contains(&format!(r#"data-testid="step-{i}""#)), "{}: step {i}", lesson.id);
@@ -438,6 +669,32 @@ mod tests {
     }
 
     #[test]
+    fn glossary_terms_link_once_per_lesson_and_every_link_has_its_entry() {
+        let glossary = page(TEMPLATE, Page::Glossary).unwrap();
+        let mut linked = 0;
+        for lesson in COURSE {
+            let html = body(Page::Lesson(lesson));
+            for term in GLOSSARY {
+                let href = format!("glossary.html#{}\"", term.id);
+                let n = html.matches(&href).count();
+                assert!(n <= 2, "{}: {} linked {n} times", lesson.id, term.id);
+                linked += n;
+                assert!(glossary.contains(&format!("id=\"{}\"", term.id)));
+            }
+        }
+        assert!(linked > 40, "only {linked} links");
+        assert!(body(Page::Lesson(&COURSE[1])).contains(r#"<a class="term-link" href="glossary.html#hidden-state">은닉 상태</a>"#));
+    }
+
+    #[test]
+    fn the_teachers_page_explains_links_steps_and_embedding() {
+        let html = body(Page::Teachers);
+        for needle in ["step=", "embed=1", "copy", "iframe"] {
+            assert!(html.to_lowercase().contains(needle), "{needle}");
+        }
+    }
+
+    #[test]
     fn interface_texts_are_written_in_both_languages() {
         for text in chrome::ALL {
             assert!(!text.ko.trim().is_empty() && !text.en.trim().is_empty());
@@ -447,6 +704,8 @@ mod tests {
 
     #[test]
     fn a_template_without_a_body_is_an_error_not_a_panic() {
-        assert!(page("<html></html>", &COURSE[0]).is_err());
+        assert!(page("<html></html>", Page::Lesson(&COURSE[0])).is_err());
+        let minified = page("<html><head><title>x</title></head><body><p>old", Page::Lesson(&COURSE[0])).unwrap();
+        assert!(!minified.contains("<p>old") && minified.contains("data-testid=\"lesson\""));
     }
 }

@@ -2,6 +2,7 @@
 //! scenes it shows are named with their presets. Views render this; they hold no lesson text.
 
 pub mod course;
+pub mod glossary;
 pub mod html;
 pub mod markup;
 pub mod sequences;
@@ -154,7 +155,7 @@ pub fn find(id: &str) -> Option<&'static Lesson> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// Every piece of text a lesson shows.
@@ -229,6 +230,64 @@ mod tests {
             let (back, rejected) = Preset::parse(preset.kind(), &preset.to_state()).unwrap();
             assert!(rejected.is_empty(), "{}: {rejected:?}", lesson.id);
             assert_eq!(&back, preset, "{}", lesson.id);
+        }
+    }
+
+    /// Every live value `{reading}` in a text.
+    fn live_keys(text: &str) -> Vec<String> {
+        markup::parse(text)
+            .into_iter()
+            .filter_map(|s| match s {
+                markup::Span::Live(key, _) => Some(key),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn steps_set_only_their_scenes_knobs_and_quote_only_its_readings() {
+        let mut checked = 0;
+        for lesson in COURSE {
+            let kind = lesson.scene.preset.kind();
+            let (knobs, readings) = crate::state::scene_keys(kind).expect("every scene has keys");
+            let name = |key: &str| key.split('@').next().unwrap_or_default().to_string();
+            let mut sets: Vec<&str> = lesson.steps.iter().map(|s| s.set).collect();
+            sets.extend(lesson.steps.iter().filter_map(|s| s.ask).map(|a| a.then));
+            for set in sets {
+                for (k, v) in crate::state::pairs(set) {
+                    assert!(k == "hl" || knobs.contains(&k.as_str()), "{}: {kind} has no knob {k}", lesson.id);
+                    assert!(!v.is_empty() || k == "hl", "{}: {k} without a value", lesson.id);
+                    checked += 1;
+                }
+            }
+            let mut quoted: Vec<String> = Vec::new();
+            for text in texts(lesson) {
+                for l in Lang::ALL {
+                    quoted.extend(live_keys(text.get(l)));
+                }
+            }
+            quoted.extend(lesson.steps.iter().filter_map(|s| s.ask).map(|a| a.reading.to_string()));
+            for key in quoted {
+                assert!(readings.contains(&name(&key).as_str()), "{}: {kind} has no reading {key}", lesson.id);
+                checked += 1;
+            }
+        }
+        assert!(checked > 50, "only {checked} keys checked");
+    }
+
+    #[test]
+    fn both_languages_quote_the_same_live_values() {
+        for lesson in COURSE {
+            for text in texts(lesson) {
+                assert_eq!(live_keys(text.ko), live_keys(text.en), "{}: {}", lesson.id, text.en);
+            }
+        }
+    }
+
+    #[test]
+    fn every_lesson_from_the_rnn_cell_on_asks_a_question() {
+        for lesson in &COURSE[1..] {
+            assert!(lesson.steps.iter().any(|s| s.ask.is_some()), "{} asks nothing", lesson.id);
         }
     }
 

@@ -127,6 +127,25 @@ pub fn write_sequence(xs: &[f64]) -> String {
     parts.join(",")
 }
 
+/// A scene's URL keys: the knobs a URL or a step may set, and the readings the lesson text and
+/// questions may quote. The scenes register exactly these (a browser test compares them with
+/// what the page registered); the lessons may use nothing else (a native test).
+pub fn scene_keys(kind: &str) -> Option<(&'static [&'static str], &'static [&'static str])> {
+    Some(match kind {
+        "next" => (&["x"], &["pred", "mean", "last", "rise", "y"]),
+        "rnn" => (&["x", "back", "t", "play"], &["h", "hmax", "g", "gratio"]),
+        "lstm" => (
+            &["t", "play", "x", "i", "f", "o", "back"],
+            &["i", "f", "g", "o", "c", "h", "cprev", "kept", "written"],
+        ),
+        "explore" => (&["t", "play", "kind", "h", "x", "fold", "cmp", "text"], &["params", "statesize", "h"]),
+        "decay" => (&["rho", "T", "fb", "act", "fopen", "drive", "q", "lag"], &["rnn", "lstm", "belt"]),
+        "race" => (&["lag", "play"], &["rnngrad", "lstmgrad", "gradratio", "rnn", "lstm", "seen"]),
+        "clip" => (&["rho", "logtheta", "lr", "mark"], &["norm"]),
+        _ => return None,
+    })
+}
+
 /// What the page itself reads from its query, before any scene: the language and the step.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PageQuery {
@@ -166,6 +185,8 @@ impl PageQuery {
                     ok
                 }
                 "embed" => flag(&value).map(|b| page.embed = b).is_some(),
+                // `&=&`: nothing to read and nothing to report.
+                "" if value.is_empty() => true,
                 _ => {
                     page.scene.push((key.clone(), value));
                     true

@@ -22,15 +22,6 @@ macro_rules! messages {
 }
 
 messages! {
-    AppTitle => "LSTM 탐험", "LSTM Explorer";
-    Tagline => "순환 신경망과 LSTM을 실제 숫자로 배우는 코스", "A course on recurrent networks and the LSTM, with real numbers";
-    LanguageSwitch => "언어", "Language";
-    LessonsHeading => "단원", "Lessons";
-    LessonNumber => "단원", "Lesson";
-    PreviousLesson => "이전 단원", "Previous lesson";
-    NextLesson => "다음 단원", "Next lesson";
-    FooterPaper => "원 논문: Hochreiter & Schmidhuber (1997), “Long Short-Term Memory”, Neural Computation 9(8)", "The original paper: Hochreiter & Schmidhuber (1997), “Long Short-Term Memory”, Neural Computation 9(8)";
-    FooterHonest => "화면의 모든 숫자는 이 페이지가 브라우저 안에서 직접 계산한 값입니다.", "Every number on this page is computed by the page itself, in your browser.";
     SceneRnnTitle => "살아 있는 RNN 셀", "A live RNN cell";
     UnrolledLabel => "시간 축으로 펼친 RNN: 각 열이 한 시점입니다. 열을 누르면 그 시점을 엽니다.", "The RNN unrolled in time: each column is one time step. Select a column to open that step.";
     StepPrevious => "이전 시점", "Previous step";
@@ -43,6 +34,7 @@ messages! {
     BackwardMode => "역전파", "Backward";
     PassMode => "보기", "Show";
     BackwardIntro => "손실 L = h_T 원소들의 합. 마지막 시점의 오차가 은닉 경로(∂L/∂h)와 컨베이어 벨트(∂L/∂c)를 따라 과거로 흘러갑니다. ←로 한 시점씩 거슬러 올라가 보세요.", "Loss L = the sum of h_T's entries. The error at the last step flows into the past along the hidden path (∂L/∂h) and along the conveyor belt (∂L/∂c). Press ← to follow it back one step at a time.";
+    RnnBackwardIntro => "손실 L = h_T 원소들의 합. 칸마다 그 시점에 도착한 오차의 크기 ‖∂L/∂h_t‖입니다. ←로 한 시점씩 거슬러 올라가 보세요.", "Loss L = the sum of h_T's entries. Each box is the size of the error that reaches that step, ‖∂L/∂h_t‖. Press ← to follow it back one step at a time.";
     SequenceLabel => "입력 시퀀스 (쉼표로 구분, Enter로 적용)", "Input sequence (comma-separated, Enter to apply)";
     SequenceChoices => "예시 시퀀스", "Example sequences";
     Pause => "일시 정지", "Pause";
@@ -69,8 +61,6 @@ messages! {
     SumPart => "합", "sum";
     NewState => "새 은닉 상태", "new hidden state";
     WeightsHeading => "이 셀의 가중치 (시드에서 생성)", "This cell's weights (drawn from the seed)";
-    InputRow => "입력", "input";
-    HiddenRow => "은닉 상태", "hidden state";
     ValueLegend => "색: 음수는 파랑, 양수는 주황, 0은 흰색", "Colour: negative is blue, positive is orange, zero is white";
     ModelError => "이 장면을 계산할 수 없습니다", "This scene could not be computed";
     SceneExploreTitle => "셀 탐색기", "Cell explorer";

@@ -1,24 +1,8 @@
-//! Renders lesson markup (see `lessons::markup`) as inline HTML.
+//! Renders markup math (see `lessons::markup`) inside the scenes.
 
 use leptos::prelude::*;
 
-use crate::lessons::markup::{MathPiece, Span, parse, parse_math};
-
-/// Inline prose with `**bold**` and `$math$`.
-#[component]
-pub fn Prose(
-    /// The markup source.
-    src: &'static str,
-) -> impl IntoView {
-    parse(src)
-        .into_iter()
-        .map(|span| match span {
-            Span::Plain(s) => s.into_any(),
-            Span::Strong(s) => view! { <strong>{s}</strong> }.into_any(),
-            Span::Math(pieces) => math_view(pieces).into_any(),
-        })
-        .collect_view()
-}
+use crate::lessons::markup::{MathPiece, parse_math};
 
 /// A formula on its own, from markup math without the dollar signs.
 #[component]

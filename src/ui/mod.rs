@@ -1,15 +1,14 @@
-//! The page: Leptos components that draw what the model computed. No maths lives here beyond
+//! The page: the live scenes (Leptos components that draw what the model computed) and the
+//! code that brings the static lesson page around them to life. No maths lives here beyond
 //! layout; every number shown is read from a model trace.
 
-mod app;
 pub mod i18n;
+pub mod knobs;
 pub mod lab;
-mod lesson_view;
 pub mod markup_view;
+pub mod page;
 pub mod scenes;
 pub mod widgets;
-
-pub use app::App;
 
 use leptos::prelude::*;
 

@@ -7,7 +7,7 @@ use crate::model::Activation;
 
 pub(super) const OUTPUT: Lesson = Lesson {
     id: "output",
-    title: t("출력 y_t: 시점마다 내놓는 답", "The output y_t: an answer at every step"),
+    title: t("출력 yₜ: 시점마다 내놓는 답", "The output yₜ: an answer at every step"),
     summary: t(
         "은닉 상태에서 출력을 읽어 내는 층을 보고, 학습한 RNN이 시점마다 다음 값을 어떻게 예측하는지 확인합니다.",
         "Meet the layer that reads an output out of the hidden state, and watch a trained RNN predict the next value at every step.",

@@ -5,7 +5,9 @@
 use leptos::prelude::*;
 
 use crate::lab::protocol::{ClipDrawn, ClipRequest};
-use crate::lessons::{ClipPreset, Lang};
+use crate::lessons::Lang;
+use crate::state::presets::ClipPreset;
+use crate::ui::knobs::use_panel;
 use crate::model::train::clipping::{ClipCurves, ClipSetup, MAX_STEPS};
 use crate::ui::i18n::{Key, tr};
 use crate::ui::lab::{use_lab, with_lab};
@@ -70,6 +72,11 @@ pub fn ClipScene(
     let log_threshold = RwSignal::new(preset.threshold.log10());
     let lr = RwSignal::new(preset.lr);
     let marked = RwSignal::new(preset.steps as f64 * 0.75);
+    let panel = use_panel();
+    panel.number("rho", rho, 0.5, 2.0);
+    panel.number("logtheta", log_threshold, -1.0, 2.0);
+    panel.number("lr", lr, 0.01, 1.0);
+    panel.number("mark", marked, 1.0, preset.steps as f64);
     let setup = Memo::new(move |_| ClipSetup {
         rho: rho.get(),
         threshold: 10f64.powf(log_threshold.get()),
@@ -98,6 +105,9 @@ pub fn ClipScene(
             Err(e) => error.set(Some(e.text(lang))),
         });
     });
+    panel.reading("norm", move |t| {
+        measured.with(|m| m.as_ref()?.curves.grad_norm.get(t.unwrap_or_else(marked_t).checked_sub(1)?).copied())
+    });
     let readout =
         move || measured.with(|m| m.as_ref().and_then(|m| readout(&m.curves, marked_t(), lang.get())));
     let export_text = Callback::new(move |format: &'static str| {
@@ -112,7 +122,6 @@ pub fn ClipScene(
     view! {
         <section class="scene" data-testid="scene-clipping" aria-labelledby="scene-clipping-title">
             <h3 id="scene-clipping-title" class="scene-title">{move || tr(Key::SceneClipTitle, lang.get())}</h3>
-            <p class="scene-caption">{move || preset.caption.get(lang.get())}</p>
             <div class="plot-controls">
                 <RangeControl label=Key::DecayRho id="clip-rho" range=(0.5, 2.0, 0.01) value=rho shown=two_decimals />
                 <RangeControl label=Key::ClipThresholdControl id="clip-threshold" range=(-1.0, 2.0, 0.05) value=log_threshold shown=power_of_ten />

@@ -6,7 +6,9 @@ use leptos::prelude::*;
 
 use super::decay_path::{LagCurves, LagPath};
 use crate::lab::protocol::{DecayDrawn, DecayRequest, Quantity};
-use crate::lessons::{DecayPreset, Lang};
+use crate::lessons::Lang;
+use crate::state::presets::DecayPreset;
+use crate::ui::knobs::use_panel;
 use crate::model::Activation;
 use crate::model::decay::{DecaySetup, MAX_STEPS};
 use crate::ui::i18n::{Key, tr};
@@ -268,6 +270,28 @@ pub fn DecayScene(
         }
     });
     let error = RwSignal::new(None::<String>);
+    let panel = use_panel();
+    panel.number("rho", knobs.rho, 0.5, 1.5);
+    panel.number("T", knobs.steps, 5.0, MAX_STEPS as f64);
+    panel.number("fb", knobs.forget_bias, -3.0, 5.0);
+    panel.knob("act", knobs.activation, Activation::from_name, |a| a.name().to_string());
+    panel.flag("fopen", knobs.forget_open);
+    panel.flag("drive", knobs.driven);
+    panel.knob(
+        "q",
+        quantity,
+        |v| match v {
+            "jacobian" => Some(Quantity::Jacobian),
+            "loss" => Some(Quantity::LossGradient),
+            _ => None,
+        },
+        |q| if *q == Quantity::Jacobian { "jacobian" } else { "loss" }.to_string(),
+    );
+    panel.knob("lag", lag, |v| crate::state::whole(v, 1, MAX_STEPS).map(Some), |k| k.map_or_else(String::new, |k| k.to_string()));
+    let curve = move |pick: fn(&LagCurves) -> &Vec<f64>, k: Option<usize>| lag_curves.with(|c| pick(c).get(k?).copied());
+    panel.reading("rnn", move |k| curve(|c| &c.rnn, k));
+    panel.reading("lstm", move |k| curve(|c| &c.lstm, k));
+    panel.reading("belt", move |k| curve(|c| &c.belt, k));
     let request = move |lang: Lang| DecayRequest {
         setup: setup.get(),
         labels: labels(lang, quantity.get()),
@@ -305,7 +329,6 @@ pub fn DecayScene(
     view! {
         <section class="scene" data-testid="scene-decay" aria-labelledby="scene-decay-title">
             <h3 id="scene-decay-title" class="scene-title">{move || tr(Key::SceneDecayTitle, lang.get())}</h3>
-            <p class="scene-caption">{move || preset.caption.get(lang.get())}</p>
             <DecayControls knobs=knobs lstm=preset.lstm />
             <DecayFigure drawn=drawn error=error canvas=canvas quantity=quantity lag=lag />
             <LagSlider lag=lag knobs=knobs />

@@ -73,7 +73,7 @@ pub(crate) fn linked_term(
 pub(crate) fn cell_frame(extra: &'static str) -> impl IntoView {
     view! {
         <rect x=150.0 y=96.0 width=800.0 height=290.0 rx=18.0 class="cell-body" />
-        <line x1=20.0 y1=120.0 x2=1008.0 y2=120.0 class=format!("belt {extra}") />
+        <line x1=20.0 y1=120.0 x2=1008.0 y2=120.0 class=format!("belt {extra}") data-part="belt" />
         <path d="M 1006 110 L 1024 120 L 1006 130 z" class=format!("belt-head {extra}-head") />
     }
 }
@@ -154,8 +154,14 @@ pub(crate) fn gate_box(
     linked: RwSignal<Option<&'static str>>,
 ) -> impl IntoView {
     let lang = use_lang();
+    let part = match name {
+        "f" => "forget",
+        "i" => "input",
+        "o" => "output",
+        _ => "candidate",
+    };
     view! {
-        <g class=format!("gate gate-{name} term") class:linked=move || linked.get() == Some(name) data-term=name
+        <g class=format!("gate gate-{name} term") class:linked=move || linked.get() == Some(name) data-term=name data-part=part
             on:mouseenter=move |_| linked.set(Some(name)) on:mouseleave=move |_| linked.set(None)>
             <rect x=x - 30.0 y=294.0 width=60.0 height=34.0 rx=8.0 class="gate-box" />
             <text x=x y=316.0 text-anchor="middle" class="gate-text">{squash}</text>

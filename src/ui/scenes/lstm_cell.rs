@@ -13,7 +13,9 @@ use super::diagram::{
 };
 use super::heatmaps::GateHeatmaps;
 use super::lstm_backward::LstmBackwardPanel;
-use crate::lessons::SequencePreset;
+use crate::model::trace::LstmStep;
+use crate::state::presets::SequencePreset;
+use crate::ui::knobs::use_panel;
 use crate::model::Rng;
 use crate::model::cell::lstm::LstmTrace;
 use crate::model::cell::{GateClamps, LstmCell};
@@ -25,6 +27,11 @@ use crate::ui::widgets::sequence_editor::SequenceEditor;
 use crate::ui::widgets::time_cursor::{Cursor, TimeControls};
 use crate::ui::widgets::vector::MatrixTable;
 use crate::ui::{fresh_memo, use_lang};
+
+/// A gate clamp as the URL writes it: `off`, or a value in [0, 1].
+fn read_clamp(v: &str) -> Option<Option<f64>> {
+    if v == "off" { Some(None) } else { crate::state::number(v, 0.0, 1.0).map(Some) }
+}
 
 /// An LSTM reading the preset's sequence, opened up at one step.
 #[component]
@@ -67,12 +74,34 @@ pub fn LstmCellScene(
     // The term under the pointer (or keyboard focus), highlighted in the diagram and the equations.
     let linked = RwSignal::new(None::<&'static str>);
     let cursor = Cursor::new(Signal::derive(move || inputs.with(Vec::len)));
+    let panel = use_panel();
+    panel.knob("x", inputs, crate::state::sequence, |xs| crate::state::write_sequence(xs));
+    for (key, clamp) in ["i", "f", "o"].into_iter().zip(clamps) {
+        panel.knob(key, clamp, read_clamp, |c| c.map_or_else(|| "off".to_string(), crate::state::write_number));
+    }
+    panel.flag("back", backward_mode);
+    let step = cursor.step;
+    let entry = move |pick: fn(&LstmStep<f64>) -> &DVector<f64>, j: Option<usize>| {
+        trace.with(|tr| {
+            let tr = tr.as_ref().ok()?;
+            let s = tr.steps.get(step.get().min(tr.len().saturating_sub(1)))?;
+            pick(s).get(j.unwrap_or(1).checked_sub(1)?).copied()
+        })
+    };
+    panel.reading("i", move |j| entry(|s| &s.i, j));
+    panel.reading("f", move |j| entry(|s| &s.f, j));
+    panel.reading("g", move |j| entry(|s| &s.g, j));
+    panel.reading("o", move |j| entry(|s| &s.o, j));
+    panel.reading("c", move |j| entry(|s| &s.c, j));
+    panel.reading("h", move |j| entry(|s| &s.h, j));
+    panel.reading("cprev", move |j| entry(|s| &s.c_prev, j));
+    panel.reading("kept", move |j| entry(|s| &s.kept, j));
+    panel.reading("written", move |j| entry(|s| &s.written, j));
 
     view! {
         <section class="scene" data-testid="scene-lstm" tabindex="0" aria-labelledby="scene-lstm-title"
             on:keydown=move |ev| { cursor.handle_key(&ev); }>
             <h3 id="scene-lstm-title" class="scene-title">{move || tr(Key::SceneLstmTitle, lang.get())}</h3>
-            <p class="scene-caption">{move || preset.caption.get(lang.get())}</p>
             <p class="scene-hint">{move || tr(Key::KeyboardHint, lang.get())}</p>
             <SequenceEditor inputs=inputs />
             {move || match trace.get() {

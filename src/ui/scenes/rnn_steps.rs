@@ -7,13 +7,14 @@ use leptos::prelude::*;
 use nalgebra::DVector;
 
 use super::diagram::arrow_marker;
-use crate::lessons::SequencePreset;
+use crate::state::presets::SequencePreset;
 use crate::model::cell::RnnCell;
 use crate::model::cell::rnn::RnnTrace;
 use crate::model::{Activation, Rng};
 use crate::ui::i18n::{Key, tr};
 use crate::ui::markup_view::Math;
-use crate::ui::widgets::number::{format_value, value_fill, value_ink};
+use crate::ui::knobs::use_panel;
+use crate::ui::widgets::number::{format_value, format_wide, value_fill, value_ink};
 use crate::ui::widgets::sequence_editor::SequenceEditor;
 use crate::ui::widgets::time_cursor::{Cursor, TimeControls, open_on_key};
 use crate::ui::widgets::vector::{MatrixTable, VectorColumn};
@@ -26,6 +27,15 @@ struct Computed {
     trace: RnnTrace<f64>,
 }
 
+/// ‖∂L/∂h_t‖ for t = 1 … T, for the loss L = Σ_j h_T[j] (the backward view's loss).
+fn error_norms(c: &Computed) -> Vec<f64> {
+    let n = c.cell.hidden_size();
+    let len = c.trace.len();
+    let dh_out: Vec<DVector<f64>> =
+        (0..len).map(|t| if t + 1 == len { DVector::from_element(n, 1.0) } else { DVector::zeros(n) }).collect();
+    c.cell.backward(&c.trace, &dh_out).map(|b| b.dh.iter().map(|d| d.norm()).collect()).unwrap_or_default()
+}
+
 /// A live RNN cell stepping through a sequence.
 #[component]
 pub fn RnnSteps(
@@ -33,8 +43,10 @@ pub fn RnnSteps(
     preset: SequencePreset,
 ) -> impl IntoView {
     let lang = use_lang();
+    let panel = use_panel();
     let cell = Arc::new(RnnCell::seeded(1, preset.hidden, preset.activation, &mut Rng::new(preset.seed)));
     let inputs = RwSignal::new(preset.inputs.to_vec());
+    panel.knob("x", inputs, crate::state::sequence, |xs| crate::state::write_sequence(xs));
     let computed = {
         let cell = cell.clone();
         fresh_memo(move |_| {
@@ -44,8 +56,20 @@ pub fn RnnSteps(
                 .map_err(|e| e.to_string())
         })
     };
+    let norms = fresh_memo(move |_| computed.get().ok().map(|c| error_norms(&c)).unwrap_or_default());
     let cursor = Cursor::new(Signal::derive(move || inputs.with(Vec::len)));
     let step = cursor.step;
+    let backward = RwSignal::new(false);
+    panel.flag("back", backward);
+    let at_cursor = move |f: &dyn Fn(&RnnTrace<f64>, usize) -> Option<f64>| {
+        computed.with(|c| c.as_ref().ok().and_then(|c| f(&c.trace, step.get().min(c.trace.len().saturating_sub(1)))))
+    };
+    panel.reading("h", move |j| at_cursor(&|tr, t| tr.steps.get(t)?.h.get(j?.checked_sub(1)?).copied()));
+    panel.reading("hmax", move |_| {
+        computed.with(|c| c.as_ref().ok().map(|c| c.trace.steps.iter().flat_map(|s| s.h.iter()).fold(0.0, |m: f64, v| m.max(v.abs()))))
+    });
+    panel.reading("g", move |k| norms.with(|n| n.get(k.unwrap_or(step.get() + 1).checked_sub(1)?).copied()));
+    panel.reading("gratio", move |_| norms.with(|n| Some(n.first()? / n.last()?)));
     // The term under the pointer: "hprev", "x" or "h", highlighted in the formula and in the
     // unrolled view at once.
     let linked = RwSignal::new(None::<&'static str>);
@@ -54,7 +78,6 @@ pub fn RnnSteps(
         <section class="scene" data-testid="scene-rnn" aria-labelledby="scene-rnn-title" tabindex="0"
             on:keydown=move |ev| { cursor.handle_key(&ev); }>
             <h3 id="scene-rnn-title" class="scene-title">{move || tr(Key::SceneRnnTitle, lang.get())}</h3>
-            <p class="scene-caption">{move || preset.caption.get(lang.get())}</p>
             <p class="scene-hint">{move || tr(Key::KeyboardHint, lang.get())}</p>
             <SequenceEditor inputs=inputs />
             {move || match computed.get() {
@@ -64,10 +87,53 @@ pub fn RnnSteps(
                 }.into_any(),
             }}
             <TimeControls cursor=cursor />
-            {move || computed.get().ok().map(|c| view! { <StepFormula computed=c step=step.into() activation=preset.activation linked=linked /> })}
+            <div class="mode-switch" role="radiogroup" aria-label=move || tr(Key::PassMode, lang.get())>
+                <button role="radio" data-testid="rnn-mode-forward" aria-checked=move || (!backward.get()).to_string()
+                    on:click=move |_| backward.set(false)>{move || tr(Key::ForwardMode, lang.get())}</button>
+                <button role="radio" data-testid="rnn-mode-backward" aria-checked=move || backward.get().to_string()
+                    on:click=move |_| {
+                        backward.set(true);
+                        cursor.go(usize::MAX);
+                    }>{move || tr(Key::BackwardMode, lang.get())}</button>
+            </div>
+            {move || if backward.get() {
+                view! { <ErrorStrip norms=norms.get() step=step /> }.into_any()
+            } else {
+                computed.get().ok().map(|c| view! { <StepFormula computed=c step=step.into() activation=preset.activation linked=linked /> }).into_any()
+            }}
             <Weights cell=cell.clone() />
             <p class="legend">{move || tr(Key::ValueLegend, lang.get())}</p>
         </section>
+    }
+}
+
+/// The backward view: the error ‖∂L/∂h_t‖ that reaches every step, the open one marked.
+#[component]
+fn ErrorStrip(norms: Vec<f64>, step: RwSignal<usize>) -> impl IntoView {
+    let lang = use_lang();
+    let top = norms.iter().copied().fold(0.0, f64::max).max(f64::MIN_POSITIVE);
+    let cells = norms
+        .iter()
+        .enumerate()
+        .map(|(t, &v)| {
+            view! {
+                <li class="error-cell" class:current=move || step.get() == t data-testid=format!("rnn-error-{}", t + 1)
+                    data-value=v.to_string()>
+                    <button type="button" on:click=move |_| step.set(t)
+                        style=format!("background:{}", value_fill(v / top, 1.0))>
+                        <span class="error-t"><Math src=format!("t = {}", t + 1) /></span>
+                        <span class="error-v">{format_wide(v)}</span>
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="error-strip" data-testid="rnn-backward">
+            <p class="eq-line"><Math src="∂L/∂h_{t-1} = W_h^T (∂L/∂h_t ⊙ (1 - h_t^2)),  L = Σ_j h_T[j]" /></p>
+            <p class="scene-hint">{move || tr(Key::RnnBackwardIntro, lang.get())}</p>
+            <ol class="error-cells">{cells}</ol>
+        </div>
     }
 }
 

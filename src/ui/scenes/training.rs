@@ -7,7 +7,9 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::lab::protocol::RaceStatus;
-use crate::lessons::{Lang, RacePreset};
+use crate::lessons::Lang;
+use crate::state::presets::RacePreset;
+use crate::ui::knobs::use_panel;
 use crate::model::train::race::{MAX_LAG, RaceSetup, SLICE};
 use crate::ui::i18n::{Key, tr};
 use crate::ui::lab::{Training, use_lab, with_lab};
@@ -49,6 +51,16 @@ pub fn TrainingScene(
     let error = RwSignal::new(None::<String>);
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let restarts = RwSignal::new(0u32);
+    let panel = use_panel();
+    panel.number("lag", lag, 1.0, MAX_LAG as f64);
+    panel.flag("play", playing);
+    let gradient = move |i: usize| status.with(|s| s.symbol_gradient.map(|g| g[i]));
+    panel.reading("rnngrad", move |_| gradient(0));
+    panel.reading("lstmgrad", move |_| gradient(1));
+    panel.reading("gradratio", move |_| Some(gradient(1)? / gradient(0)?));
+    panel.reading("rnn", move |_| status.with(|s| s.accuracy.map(|a| a[0])));
+    panel.reading("lstm", move |_| status.with(|s| s.accuracy.map(|a| a[1])));
+    panel.reading("seen", move |_| status.with(|s| Some(s.seen as f64)));
     // Drops the race (freeing its memory in the lab) and says why, if there is a reason.
     let drop_race = move |why: Option<String>| {
         if let Some(Some(old)) = race.try_get_untracked() {
@@ -156,7 +168,6 @@ pub fn TrainingScene(
     view! {
         <section class="scene" data-testid="scene-training" aria-labelledby="scene-training-title">
             <h3 id="scene-training-title" class="scene-title">{move || tr(Key::SceneRaceTitle, lang.get())}</h3>
-            <p class="scene-caption">{move || preset.caption.get(lang.get())}</p>
             <div class="plot-controls race-controls">
                 <label class="plot-control">
                     <span>{move || tr(Key::RaceLag, lang.get())} " " <output data-testid="race-lag-value">{move || format!("{:.0}", lag.get())}</output></span>
@@ -189,7 +200,10 @@ pub fn TrainingScene(
                 <figcaption class="plot-note" data-testid="race-status" aria-live="polite">
                     {move || if ready.get() { readout() } else { tr(Key::LabLoading, lang.get()).to_string() }}
                 </figcaption>
-                {move || symbol_note().map(|n| view! { <p class="plot-note" data-testid="race-symbol-gradient">{n}</p> })}
+                {move || symbol_note().map(|n| view! {
+                    <p class="plot-note" data-testid="race-symbol-gradient"
+                        data-values=move || symbol_gradient().map(|[r, l]| format!("[{r:e},{l:e}]"))>{n}</p>
+                })}
                 {move || error.get().map(|e| view! { <p class="scene-error" role="alert">{e}</p> })}
             </figure>
             <ExportButtons prefix="race-export" file="training-race" ready=ready canvas=canvas text=export_text error=error />

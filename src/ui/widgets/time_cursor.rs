@@ -33,6 +33,9 @@ impl Cursor {
     pub fn new(len: Signal<usize>) -> Self {
         let interval_ms = RwSignal::new(PLAY_INTERVAL.as_millis() as u32);
         let cursor = Self { step: RwSignal::new(0), playing: RwSignal::new(false), len, interval_ms };
+        let panel = crate::ui::knobs::use_panel();
+        panel.cursor(cursor.step, len);
+        panel.flag("play", cursor.playing);
         // A shorter sequence pulls the cursor back inside it.
         Effect::new(move |_| {
             let last = len.get().saturating_sub(1);

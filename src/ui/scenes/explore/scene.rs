@@ -4,9 +4,11 @@ use leptos::prelude::*;
 
 use super::detail::{ExploreWeights, StepDetail};
 use super::lane::Lane;
-use super::{Inputs, KINDS, kind_key, partner_of, run};
+use super::{Inputs, KINDS, kind_id, kind_key, partner_of, run};
 use crate::input::{EncodedText, encode_text};
-use crate::lessons::SequencePreset;
+use crate::model::cell::Parameters;
+use crate::state::presets::SequencePreset;
+use crate::ui::knobs::use_panel;
 use crate::lessons::sequences::TEXT_CHOICES;
 use crate::model::network::CellKind;
 use crate::ui::i18n::{Key, tr};
@@ -47,13 +49,29 @@ pub fn ExploreScene(
     });
     let cursor = Cursor::new(Signal::derive(move || read.with(|r| r.xs.len())));
     let step = cursor.step;
+    let panel = use_panel();
+    panel.knob("kind", kind, |v| KINDS.iter().find(|k| k.1 == v).map(|k| k.0), |k| kind_id(*k).to_string());
+    panel.knob("h", hidden, |v| crate::state::whole(v, 1, 8), usize::to_string);
+    panel.knob("x", inputs, crate::state::sequence, |xs| crate::state::write_sequence(xs));
+    panel.flag("fold", folded);
+    panel.flag("cmp", compare);
+    panel.flag("text", text_mode);
+    panel.reading("params", move |_| model.with(|m| Some(m.cell.num_params() as f64)));
+    panel.reading("statesize", move |_| {
+        model.with(|m| Some((m.cell.hidden_size() * if m.cell.has_cell_state() { 2 } else { 1 }) as f64))
+    });
+    panel.reading("h", move |j| {
+        model.with(|m| {
+            let trace = m.trace.as_ref().ok()?;
+            let states = trace.hidden_states();
+            states.get(step.get().min(states.len().saturating_sub(1)))?.get(j.unwrap_or(1).checked_sub(1)?).copied()
+        })
+    });
 
     view! {
         <section class="scene" data-testid="scene-explore" tabindex="0" aria-labelledby="scene-explore-title"
             on:keydown=move |ev| { cursor.handle_key(&ev); }>
             <h3 id="scene-explore-title" class="scene-title">{move || tr(Key::SceneExploreTitle, lang.get())}</h3>
-            // The caption describes the preset numbers; a text brings its own note (the input units).
-            {move || (!text_mode.get()).then(|| view! { <p class="scene-caption">{preset.caption.get(lang.get())}</p> })}
             <p class="scene-hint">{move || tr(Key::KeyboardHint, lang.get())}</p>
             <ExploreControls kind=kind hidden=hidden folded=folded compare=compare />
             <div class="mode-switch input-mode" role="radiogroup" aria-label=move || tr(Key::InputMode, lang.get())>

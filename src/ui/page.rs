@@ -1,0 +1,104 @@
+//! The live scene inside a static lesson page. The page's text, steps, questions and navigation
+//! arrive as HTML (`lessons::html`) and are driven by `assets/course.js`, which works before any
+//! WebAssembly has arrived. This module mounts the scene into `#scene` and gives the script a
+//! small typed surface: set knobs (a step's settings, the URL's), read the scene's numbers (for
+//! the live values in the text and the answers to questions), write the knobs back into a URL,
+//! and follow the language.
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlElement;
+
+use super::knobs::Panel;
+use super::scenes::SceneView;
+use super::widgets::number::format_wide;
+use crate::lessons::{Cond, Lang};
+use crate::state::{self, PageQuery, presets::Preset};
+
+thread_local! {
+    static SCENE: std::cell::Cell<Option<(Panel, RwSignal<Lang>)>> = const { std::cell::Cell::new(None) };
+}
+
+fn scene() -> Option<(Panel, RwSignal<Lang>)> {
+    SCENE.with(std::cell::Cell::get)
+}
+
+/// Mounts the lesson's scene (called once, when the WebAssembly has arrived). The page's query
+/// is read by the script; what the scene cannot use comes back from [`scene_apply`].
+pub fn start() {
+    let document = document();
+    let Some(mount) = document.get_element_by_id("scene") else { return };
+    let kind = mount.get_attribute("data-scene").unwrap_or_default();
+    let preset_state = mount.get_attribute("data-state").unwrap_or_default();
+    let Some((preset, _)) = Preset::parse(&kind, &preset_state) else { return };
+    let lang_code = document.document_element().and_then(|r| r.get_attribute("lang")).unwrap_or_default();
+    let lang = RwSignal::new(Lang::from_code(&lang_code).unwrap_or_default());
+    let panel = Panel::default();
+    SCENE.with(|s| s.set(Some((panel, lang))));
+    mount.set_inner_html("");
+    let Ok(mount) = mount.dyn_into::<HtmlElement>() else { return };
+    leptos::mount::mount_to(mount.clone(), move || {
+        provide_context(Signal::<Lang>::from(lang));
+        provide_context(panel);
+        view! { <SceneView preset=preset.clone() /> }
+    })
+    .forget();
+    let _ = mount.set_attribute("data-registered", &panel.keys());
+}
+
+/// Applies scene settings (`t=3&f=1`, a step's or the URL's); returns the keys it could not use,
+/// comma-separated.
+#[wasm_bindgen]
+pub fn scene_apply(query: &str) -> String {
+    let Some((panel, _)) = scene() else { return String::new() };
+    let rejected: Vec<String> = panel.apply(&state::pairs(query)).into_iter().map(|r| r.key).collect();
+    rejected.join(",")
+}
+
+/// The keys of the page's own query (`lang`, `step`, `lesson`, `embed`) that it could not read,
+/// comma-separated, and its scene part: `rejected\nscene query`.
+#[wasm_bindgen]
+pub fn page_query(query: &str) -> String {
+    let q = PageQuery::parse(query);
+    let rejected: Vec<String> = q.rejected.into_iter().map(|r| r.key).collect();
+    format!("{}\n{}", rejected.join(","), state::to_query(&q.scene).trim_start_matches('?'))
+}
+
+/// A reading of the scene (`rnn@20`, `c@1`), if it has one now.
+#[wasm_bindgen]
+pub fn scene_read(key: &str) -> Option<f64> {
+    let (panel, _) = scene()?;
+    untrack(|| panel.read(key))
+}
+
+/// Every knob that differs from where the scene started, as a query without `?`.
+#[wasm_bindgen]
+pub fn scene_changed() -> String {
+    let Some((panel, _)) = scene() else { return String::new() };
+    state::to_query(&panel.changed()).trim_start_matches('?').to_string()
+}
+
+/// The scene follows the page's language.
+#[wasm_bindgen]
+pub fn scene_set_lang(code: &str) {
+    if let (Some((_, lang)), Some(l)) = (scene(), Lang::from_code(code)) {
+        lang.set(l);
+    }
+}
+
+/// Whether a question's choice (`data-cond`, e.g. `lt:0.1`) is right for the reading `x`.
+#[wasm_bindgen]
+pub fn choice_holds(cond: &str, x: f64) -> bool {
+    Cond::from_attr(cond).is_some_and(|c| c.holds(x))
+}
+
+/// A number for the text: `digits` decimals, or powers of ten when it is very small or large.
+#[wasm_bindgen]
+pub fn format_number(x: f64, digits: usize) -> String {
+    let a = x.abs();
+    if !x.is_finite() || (a != 0.0 && (a < 10f64.powi(-(digits.min(6) as i32)) || a >= 1e7)) {
+        format_wide(x)
+    } else {
+        format!("{x:.digits$}", digits = digits.min(6)).replace('-', "−")
+    }
+}

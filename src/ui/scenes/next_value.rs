@@ -16,7 +16,8 @@ use crate::ui::widgets::number::format_value;
 /// What the scene starts from.
 #[derive(Clone, Debug, PartialEq)]
 pub struct NextValuePreset {
-    /// The sequence, values in [0, 1] (up to about 10: more and the bars lose their numbers).
+    /// The sequence, values in [0, 1]. Up to 8 values the bars carry their numbers; longer
+    /// sequences leave them out (they would overlap). The network was trained on 10.
     pub inputs: Vec<f64>,
 }
 

@@ -10,6 +10,7 @@ pub mod flow;
 pub mod kernel;
 pub mod network;
 pub mod numbers;
+pub mod pretrained;
 pub mod readout;
 pub mod rng;
 pub mod scalar;

@@ -6,6 +6,7 @@ pub mod evaluate;
 pub mod experiment;
 pub mod init;
 pub mod loss;
+pub mod next_value;
 pub mod optim;
 pub mod presets;
 pub mod race;

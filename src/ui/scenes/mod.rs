@@ -9,6 +9,7 @@ mod gru_cell;
 mod heatmaps;
 mod lstm_backward;
 mod lstm_cell;
+mod next_value;
 mod rnn_steps;
 mod training;
 
@@ -20,6 +21,7 @@ pub use clipping::ClipScene;
 pub use decay::DecayScene;
 pub use explore::ExploreScene;
 pub use lstm_cell::LstmCellScene;
+pub use next_value::{NextValuePreset, NextValueScene};
 pub use rnn_steps::RnnSteps;
 pub use training::TrainingScene;
 

@@ -193,4 +193,8 @@
   if (count) showStep(step, false); else showDone();
   if (window.wasmBindings) sceneReady(window.wasmBindings);
   addEventListener('TrunkApplicationStarted', () => sceneReady(window.wasmBindings));
+  // The landing scene's module (src/landing.rs), on the pages that show it.
+  if (typeof window.wasm_bindgen === 'function') {
+    window.wasm_bindgen({ module_or_path: './lstm-landing_bg.wasm' }).then(() => sceneReady(window.wasm_bindgen));
+  }
 })();

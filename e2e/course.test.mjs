@@ -148,7 +148,7 @@ describe('the URL restores a view', () => {
   const CASES = [
     ['rnn-cell.html', 'step=3&x=0.1,0.9,-0.5&t=2&back=1'],
     ['unrolled.html', 'step=2&kind=gru&h=3&fold=1&t=4'],
-    ['gates.html', 'step=4&f=0.25&i=off&o=1&t=5'],
+    ['gates.html', 'step=4&f=0.25&i=0.5&o=1&t=5'],
     ['gradient-flow.html', 'step=2&rho=1.12&T=40&act=logistic&q=loss&lag=7'],
     ['exploding.html', 'step=2&rho=1.5&logtheta=0.5&lr=0.2&mark=33'],
     ['training.html', 'step=3&lag=15'],

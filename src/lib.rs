@@ -7,9 +7,12 @@
 //! - `plots` and `lab` (feature `lab`): plots drawn with plotters, and the experiments behind
 //!   them, built into a second WebAssembly module the page loads only when it shows a plot.
 
+pub mod format;
 pub mod input;
 #[cfg(feature = "lab")]
 pub mod lab;
+#[cfg(feature = "landing")]
+pub mod landing;
 pub mod lessons;
 pub mod model;
 #[cfg(feature = "lab")]

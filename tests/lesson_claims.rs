@@ -75,3 +75,58 @@ fn twenty_forget_factors_of_sigma_3_leave_about_0_38() {
     let f: f64 = 1.0 / (1.0 + (-3.0f64).exp());
     assert_eq!(format!("{:.2}", f.powi(20)), "0.38");
 }
+
+/// The output lesson: "the further the network reads, the closer its guesses come to the real
+/// next values". Held on the lesson's own sequence: the mean error of y_t against x_{t+1} over
+/// the second half of the steps is below that over the first half.
+#[test]
+fn on_the_output_lessons_sequence_later_guesses_are_closer_than_earlier_ones() {
+    use lstm_explorer::model::pretrained::next_value_network;
+    use lstm_explorer::model::train::next_value::predict_each;
+    let lesson = find("output").expect("the lesson exists");
+    let Preset::NextValue(p) = &lesson.scene.preset else { panic!("a next-value scene") };
+    let xs = p.inputs.to_vec();
+    let ys = predict_each(&next_value_network(), &xs);
+    // y_t guesses x_{t+1}: pairs (y_1, x_2) … (y_{T−1}, x_T).
+    let errors: Vec<f64> = (0..xs.len() - 1).map(|t| (ys[t] - xs[t + 1]).abs()).collect();
+    let half = errors.len() / 2;
+    let mean = |e: &[f64]| e.iter().sum::<f64>() / e.len() as f64;
+    let (early, late) = (mean(&errors[..half]), mean(&errors[half..]));
+    assert!(late < early, "early {early}, late {late}: {errors:?}");
+}
+
+/// The BPTT lesson: "this cell's weights are small (its largest singular value is below 1)".
+#[test]
+fn the_bptt_lessons_recurrent_weights_have_their_largest_singular_value_below_one() {
+    use lstm_explorer::model::Rng;
+    use lstm_explorer::model::cell::RnnCell;
+    let lesson = find("bptt").expect("the lesson exists");
+    let Preset::Rnn(p) = &lesson.scene.preset else { panic!("an RNN scene") };
+    let cell = RnnCell::<f64>::seeded(1, p.hidden, p.activation, &mut Rng::new(p.seed));
+    let sigma = cell.weight_hh.clone().svd(false, false).singular_values.max();
+    assert!(sigma < 1.0, "σ_max(W_h) = {sigma}");
+}
+
+/// The vanishing-gradient lesson: driven by a waveform instead of zeros, "the curve then falls
+/// below ρ^k; the bound still holds" (here the bound is ρ^k itself: γ = 1, σ_max = ρ).
+#[test]
+fn driven_by_a_waveform_the_rnn_curve_falls_below_rho_to_the_k() {
+    let lesson = find("gradient-flow").expect("the lesson exists");
+    let Preset::Decay(p) = lesson.scene.preset else { panic!("a decay plot") };
+    let setup = DecaySetup {
+        rho: p.rho,
+        steps: p.steps,
+        hidden: p.hidden,
+        seed: p.seed,
+        driven: true,
+        ..Default::default()
+    };
+    let c = decay_curves(&setup).unwrap();
+    let mut below = 0;
+    for k in 1..c.rnn.len() {
+        let bound = p.rho.powi(k as i32);
+        assert!(c.rnn[k] <= bound * (1.0 + 1e-12), "k = {k}: {} above ρ^k = {bound}", c.rnn[k]);
+        below += usize::from(c.rnn[k] < bound * 0.999);
+    }
+    assert!(below * 10 >= 9 * (c.rnn.len() - 1), "below ρ^k at {below} of {} lags", c.rnn.len() - 1);
+}

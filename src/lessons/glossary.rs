@@ -263,7 +263,8 @@ mod tests {
     fn the_first_use_is_the_earliest_and_longest_match() {
         let (s, e, term) = first_use("the vanishing gradient and the gradient", false, &[]).unwrap();
         assert_eq!((s, e, term.id), (4, 22, "vanishing"));
-        let (_, _, term) = first_use("the vanishing gradient and the gradient", false, &["vanishing"]).unwrap();
+        let (_, _, term) =
+            first_use("the vanishing gradient and the gradient", false, &["vanishing"]).unwrap();
         assert_eq!(term.id, "gradient");
         assert!(first_use("a glossary", false, &[]).is_none_or(|(_, _, t)| t.id != "loss"));
         let (s, _, term) = first_use("RNN의 은닉 상태", true, &[]).unwrap();
@@ -272,9 +273,12 @@ mod tests {
 
     #[test]
     fn every_term_is_used_somewhere_in_the_course() {
-        let all: Vec<super::super::Text> = super::super::COURSE.iter().flat_map(super::super::tests::texts).collect();
+        let all: Vec<super::super::Text> =
+            super::super::COURSE.iter().flat_map(super::super::tests::texts).collect();
         for term in GLOSSARY {
-            let ko = all.iter().any(|x| first_use(x.ko, true, &[]).is_some_and(|_| term.ko.iter().any(|w| x.ko.contains(w))));
+            let ko = all.iter().any(|x| {
+                first_use(x.ko, true, &[]).is_some_and(|_| term.ko.iter().any(|w| x.ko.contains(w)))
+            });
             let en = all.iter().any(|x| term.en.iter().any(|w| find_word(x.en, w, false).is_some()));
             assert!(ko && en, "{} is never used (ko {ko}, en {en})", term.id);
         }

@@ -23,7 +23,11 @@ impl Links {
         let mut rest = text;
         while let Some((start, end, term)) = first_use(rest, lang == Lang::Ko, linked) {
             out.push_str(&escape(&rest[..start]));
-            out.push_str(&format!(r#"<a class="term-link" href="glossary.html#{}">{}</a>"#, term.id, escape(&rest[start..end])));
+            out.push_str(&format!(
+                r#"<a class="term-link" href="glossary.html#{}">{}</a>"#,
+                term.id,
+                escape(&rest[start..end])
+            ));
             linked.push(term.id);
             rest = &rest[end..];
         }
@@ -39,8 +43,10 @@ pub mod chrome {
     /// The site's name.
     pub const APP_TITLE: Text = t("LSTM 탐험", "LSTM Explorer");
     /// Under the name.
-    pub const TAGLINE: Text =
-        t("순환 신경망과 LSTM을 실제 숫자로 배우는 코스", "A course on recurrent networks and the LSTM, with real numbers");
+    pub const TAGLINE: Text = t(
+        "순환 신경망과 LSTM을 실제 숫자로 배우는 코스",
+        "A course on recurrent networks and the LSTM, with real numbers",
+    );
     /// The language switch's label.
     pub const LANGUAGE: Text = t("언어", "Language");
     /// The lesson list's heading.
@@ -266,7 +272,11 @@ fn both_linked(text: Text, links: &mut Links) -> String {
     Lang::ALL
         .iter()
         .map(|&l| {
-            format!(r#"<span class="l-{c}" lang="{c}">{}</span>"#, prose_in(text.get(l), Some((links, l))), c = l.code())
+            format!(
+                r#"<span class="l-{c}" lang="{c}">{}</span>"#,
+                prose_in(text.get(l), Some((links, l))),
+                c = l.code()
+            )
         })
         .collect()
 }
@@ -288,8 +298,10 @@ fn block_html(block: &Block, links: &mut Links) -> String {
         Block::List(items) => Lang::ALL
             .iter()
             .map(|&l| {
-                let lis: String =
-                    items.iter().map(|i| format!("<li>{}</li>", prose_in(i.get(l), Some((links, l))))).collect();
+                let lis: String = items
+                    .iter()
+                    .map(|i| format!("<li>{}</li>", prose_in(i.get(l), Some((links, l)))))
+                    .collect();
                 format!(r#"<ul class="l-{c}" lang="{c}">{lis}</ul>"#, c = l.code())
             })
             .collect(),
@@ -298,7 +310,11 @@ fn block_html(block: &Block, links: &mut Links) -> String {
             let rows: String = terms
                 .iter()
                 .map(|&(sym, meaning)| {
-                    format!(r#"<div class="term"><dt>{}</dt><dd>{}</dd></div>"#, math(sym), both_linked(meaning, links))
+                    format!(
+                        r#"<div class="term"><dt>{}</dt><dd>{}</dd></div>"#,
+                        math(sym),
+                        both_linked(meaning, links)
+                    )
                 })
                 .collect();
             format!(r#"<dl class="terms">{rows}</dl>"#)
@@ -400,8 +416,11 @@ fn pager_html(index: usize) -> String {
         )
     };
     let prev = if index > 0 { link(index - 1, chrome::PREVIOUS_LESSON, "pager-prev") } else { String::new() };
-    let next =
-        if index + 1 < COURSE.len() { link(index + 1, chrome::NEXT_LESSON, "pager-next") } else { String::new() };
+    let next = if index + 1 < COURSE.len() {
+        link(index + 1, chrome::NEXT_LESSON, "pager-next")
+    } else {
+        String::new()
+    };
     format!(r#"<nav class="pager">{prev}{next}</nav>"#)
 }
 
@@ -524,7 +543,8 @@ fn frame(page: Page, main: &str) -> String {
 fn lesson_main(lesson: &Lesson) -> String {
     let index = COURSE.iter().position(|l| l.id == lesson.id).unwrap_or(0);
     let mut links = Links::default();
-    let steps: String = lesson.steps.iter().enumerate().map(|(i, s)| step_html(s, i + 1, &mut links)).collect();
+    let steps: String =
+        lesson.steps.iter().enumerate().map(|(i, s)| step_html(s, i + 1, &mut links)).collect();
     format!(
         concat!(
             r#"<article class="lesson" data-testid="lesson" data-lesson="{id}" data-steps="{count}">"#,
@@ -609,13 +629,63 @@ pub fn body(page: Page) -> String {
     frame(page, &main)
 }
 
+/// Whether a page loads the landing module (`crate::landing`) instead of the Leptos one.
+pub fn uses_landing(page: Page) -> bool {
+    matches!(page, Page::Lesson(l) if l.scene.preset.kind() == "next")
+}
+
+/// Every `<tag …>…</tag>` (or `<tag …>` when `close` is empty) in `html` whose text contains
+/// `needle`, removed.
+fn drop_tags(html: &str, open: &str, close: &str, needle: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find(open) {
+        let end = if close.is_empty() {
+            rest[start..].find('>').map(|e| start + e + 1)
+        } else {
+            rest[start..].find(close).map(|e| start + e + close.len())
+        };
+        let Some(end) = end else { break };
+        out.push_str(&rest[..start]);
+        if !rest[start..end].contains(needle) {
+            out.push_str(&rest[start..end]);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The head for a page showing the landing scene: the Leptos module's script and preloads out,
+/// the landing module's script in, before `assets/course.js` (which starts it).
+fn landing_head(head: &str) -> String {
+    let head = drop_tags(head, "<script", "</script>", "lstm-explorer");
+    let head = drop_tags(&head, "<link", "", "lstm-explorer");
+    let tag = r#"<script src="./lstm-landing.js" defer></script>"#;
+    match head.find("<script").filter(|&i| head[i..].split('>').next().is_some_and(|t| t.contains("course")))
+    {
+        Some(i) => format!("{}{tag}{}", &head[..i], &head[i..]),
+        None => head.replacen("</head>", &format!("{tag}</head>"), 1),
+    }
+}
+
 /// A page of the site: Trunk's built `template` (its `<head>` with the hashed script and style
 /// links) with the page's title and body.
 pub fn page(template: &str, page: Page) -> Result<String, String> {
     let head_end = template.find("<body").ok_or("the template has no <body>")?;
     // A minified template may leave out the optional `</body>`.
     let body_end = template.rfind("</body>").map_or(template.len(), |i| i + "</body>".len()).max(head_end);
-    let head = &template[..head_end];
+    let head = match page {
+        Page::Lesson(_) if uses_landing(page) => landing_head(&template[..head_end]),
+        Page::Lesson(_) => template[..head_end].to_string(),
+        // A page without a scene loads no WebAssembly at all.
+        Page::Glossary | Page::Teachers => drop_tags(
+            &drop_tags(&template[..head_end], "<script", "</script>", "lstm-explorer"),
+            "<link",
+            "",
+            "lstm-explorer",
+        ),
+    };
     let t = page.title();
     let title = format!("<title>{}</title>", escape(&format!("{} · {}", t.ko, chrome::APP_TITLE.ko)));
     let head = match (head.find("<title>"), head.find("</title>")) {
@@ -646,6 +716,34 @@ mod tests {
             assert!(html.contains(&escape(lesson.title.ko)) && html.contains(&escape(lesson.title.en)));
             assert!(html.ends_with("</html>\n"));
         }
+    }
+
+    #[test]
+    fn pages_with_the_landing_scene_load_the_landing_module_and_not_the_leptos_one() {
+        let template = concat!(
+            "<html><head><title>x</title><script src=./course-1.js defer></script>",
+            "<link rel=modulepreload href=./lstm-explorer-9.js crossorigin=anonymous>",
+            "<link rel=stylesheet href=./style-2.css>",
+            "<script type=module>import init from './lstm-explorer-9.js';await init();</script>",
+            "</head><body></body></html>"
+        );
+        let mut landing = 0;
+        for p in Page::all() {
+            let html = page(template, p).unwrap();
+            let head = &html[..html.find("<body").unwrap()];
+            assert!(head.contains("style-2.css") && head.contains("course-1.js"));
+            if matches!(p, Page::Glossary | Page::Teachers) {
+                assert!(!head.contains("lstm-explorer") && !head.contains("lstm-landing"), "{}", p.file());
+            } else if uses_landing(p) {
+                landing += 1;
+                assert!(!head.contains("lstm-explorer"), "{}", p.file());
+                let (l, c) = (head.find("lstm-landing.js").unwrap(), head.find("course-1.js").unwrap());
+                assert!(l < c, "the module's glue comes before the script that starts it");
+            } else {
+                assert!(head.contains("lstm-explorer-9.js") && !head.contains("lstm-landing"));
+            }
+        }
+        assert!(landing >= 2, "the landing lesson and the output lesson");
     }
 
     #[test]
@@ -683,7 +781,10 @@ mod tests {
             }
         }
         assert!(linked > 40, "only {linked} links");
-        assert!(body(Page::Lesson(&COURSE[1])).contains(r#"<a class="term-link" href="glossary.html#hidden-state">은닉 상태</a>"#));
+        assert!(
+            body(Page::Lesson(&COURSE[1]))
+                .contains(r#"<a class="term-link" href="glossary.html#hidden-state">은닉 상태</a>"#)
+        );
     }
 
     #[test]
@@ -705,7 +806,8 @@ mod tests {
     #[test]
     fn a_template_without_a_body_is_an_error_not_a_panic() {
         assert!(page("<html></html>", Page::Lesson(&COURSE[0])).is_err());
-        let minified = page("<html><head><title>x</title></head><body><p>old", Page::Lesson(&COURSE[0])).unwrap();
+        let minified =
+            page("<html><head><title>x</title></head><body><p>old", Page::Lesson(&COURSE[0])).unwrap();
         assert!(!minified.contains("<p>old") && minified.contains("data-testid=\"lesson\""));
     }
 }

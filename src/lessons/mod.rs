@@ -255,7 +255,11 @@ pub(crate) mod tests {
             sets.extend(lesson.steps.iter().filter_map(|s| s.ask).map(|a| a.then));
             for set in sets {
                 for (k, v) in crate::state::pairs(set) {
-                    assert!(k == "hl" || knobs.contains(&k.as_str()), "{}: {kind} has no knob {k}", lesson.id);
+                    assert!(
+                        k == "hl" || knobs.contains(&k.as_str()),
+                        "{}: {kind} has no knob {k}",
+                        lesson.id
+                    );
                     assert!(!v.is_empty() || k == "hl", "{}: {k} without a value", lesson.id);
                     checked += 1;
                 }
@@ -268,7 +272,11 @@ pub(crate) mod tests {
             }
             quoted.extend(lesson.steps.iter().filter_map(|s| s.ask).map(|a| a.reading.to_string()));
             for key in quoted {
-                assert!(readings.contains(&name(&key).as_str()), "{}: {kind} has no reading {key}", lesson.id);
+                assert!(
+                    readings.contains(&name(&key).as_str()),
+                    "{}: {kind} has no reading {key}",
+                    lesson.id
+                );
                 checked += 1;
             }
         }

@@ -203,6 +203,16 @@ impl PageQuery {
     }
 }
 
+impl PageQuery {
+    /// What the page script wants to know of its query: the page keys it could not read,
+    /// comma-separated, a newline, and the scene's part as a query without `?`.
+    pub fn report(query: &str) -> String {
+        let q = Self::parse(query);
+        let rejected: Vec<String> = q.rejected.into_iter().map(|r| r.key).collect();
+        format!("{}\n{}", rejected.join(","), to_query(&q.scene).trim_start_matches('?'))
+    }
+}
+
 /// A rejected key, shortened for display.
 pub fn reject(key: &str) -> Rejected {
     Rejected { key: key.chars().take(40).collect() }
@@ -260,6 +270,12 @@ mod tests {
         assert!(!q.embed);
         let keys: Vec<&str> = q.rejected.iter().map(|r| r.key.as_str()).collect();
         assert_eq!(keys, ["lang", "step", "step", "lesson", "embed"]);
+    }
+
+    #[test]
+    fn the_report_names_rejected_page_keys_and_passes_the_scene_part() {
+        assert_eq!(PageQuery::report("?lang=xx&step=2&t=3&x=0.1,0.2"), "lang\nt=3&x=0.1,0.2");
+        assert_eq!(PageQuery::report(""), "\n");
     }
 
     #[test]

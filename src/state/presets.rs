@@ -5,7 +5,9 @@
 
 use std::borrow::Cow;
 
-use super::{Rejected, flag, number, pairs, reject, sequence, whole, write_flag, write_number, write_sequence};
+use super::{
+    Rejected, flag, number, pairs, reject, sequence, whole, write_flag, write_number, write_sequence,
+};
 use crate::model::Activation;
 
 /// A seeded cell reading a one-dimensional input sequence.
@@ -127,7 +129,12 @@ impl SequencePreset {
 
 impl Default for SequencePreset {
     fn default() -> Self {
-        Self { inputs: Cow::Borrowed(&[0.2, 0.45, 0.4, 0.85, 1.0, 0.7]), hidden: 3, seed: 7, activation: Activation::Tanh }
+        Self {
+            inputs: Cow::Borrowed(&[0.2, 0.45, 0.4, 0.85, 1.0, 0.7]),
+            hidden: 3,
+            seed: 7,
+            activation: Activation::Tanh,
+        }
     }
 }
 
@@ -156,9 +163,18 @@ impl Preset {
             "rnn" => Preset::Rnn(seq),
             "lstm" => Preset::Lstm(seq),
             "explore" => Preset::Explore(seq),
-            "decay" => Preset::Decay(DecayPreset { rho: 0.9, steps: 60, forget_bias: 3.0, hidden: 8, seed: 1, lstm: true }),
+            "decay" => Preset::Decay(DecayPreset {
+                rho: 0.9,
+                steps: 60,
+                forget_bias: 3.0,
+                hidden: 8,
+                seed: 1,
+                lstm: true,
+            }),
             "race" => Preset::Race(RacePreset { lag: 20, symbols: 4, hidden: 16, budget: 10_000, seed: 1 }),
-            "clip" => Preset::Clip(ClipPreset { rho: 1.4, threshold: 5.0, lr: 0.1, steps: 40, hidden: 8, seed: 1 }),
+            "clip" => {
+                Preset::Clip(ClipPreset { rho: 1.4, threshold: 5.0, lr: 0.1, steps: 40, hidden: 8, seed: 1 })
+            }
             _ => return None,
         })
     }
@@ -226,7 +242,8 @@ impl Preset {
 
     /// The preset as `data-state` writes it.
     pub fn to_state(&self) -> String {
-        let pairs: Vec<(String, String)> = self.write().into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+        let pairs: Vec<(String, String)> =
+            self.write().into_iter().map(|(k, v)| (k.to_string(), v)).collect();
         super::to_query(&pairs).trim_start_matches('?').to_string()
     }
 

@@ -161,17 +161,6 @@ messages! {
     TextMode => "글자", "Text";
     TextLabel => "입력 문장 (한 글자가 한 시점, Enter로 적용)", "Input text (one character per step, Enter to apply)";
     OneHotNote => "각 글자는 원-핫 벡터가 됩니다. 입력 유닛:", "Each character becomes a one-hot vector. Input units:";
-    SceneNextValueTitle => "다음에 올 값은?", "Which value comes next?";
-    NextValueHint => "막대를 위아래로 끌거나, 막대를 선택한 뒤 ↑/↓ 키로 값을 바꿔 보세요.", "Drag a bar up or down, or select it and press ↑/↓, to change its value.";
-    NextValueChartLabel => "시퀀스를 막대로 그린 그래프. 마지막 막대 뒤의 점선 막대는 RNN이 예측한 다음 값이고, 그 옆의 회색 막대와 가로 점선은 평균입니다.", "The sequence as bars. The dashed bar after the last one is the RNN's guess for the next value; the grey bar beside it and the dashed line are the mean.";
-    NextValuePrediction => "RNN의 다음 값 예측", "The RNN's guess for the next value";
-    NextValueMean => "평균 (순서를 보지 않는 짐작)", "The mean (a guess blind to order)";
-    NextValueGuessShort => "예측", "guess";
-    NextValueMeanShort => "평균", "mean";
-    NextValueShuffle => "섞기", "Shuffle";
-    NextValueReverse => "뒤집기", "Reverse";
-    NextValueRestore => "되돌리기", "Restore";
-    NextValueNote => "섞거나 뒤집어도 평균은 그대로입니다. RNN은 값을 순서대로 읽기 때문에 예측이 달라집니다.", "Shuffling or reversing keeps the mean the same. The RNN reads the values in order, so its guess changes.";
 }
 
 /// The message `key` in `lang`.

@@ -77,7 +77,9 @@ impl Panel {
         self.knob(
             "t",
             signal,
-            move |v| state::whole(v, 1, crate::input::MAX_STEPS).map(|t| t.min(len.get_untracked().max(1)) - 1),
+            move |v| {
+                state::whole(v, 1, crate::input::MAX_STEPS).map(|t| t.min(len.get_untracked().max(1)) - 1)
+            },
             |t| (t + 1).to_string(),
         );
     }
@@ -125,7 +127,8 @@ impl Panel {
             Some((n, a)) => (n, Some(a.parse::<usize>().ok()?)),
             None => (key, None),
         };
-        let read = self.0.with_value(|r| r.readings.iter().find(|(n, _)| *n == name).map(|(_, f)| f.clone()))?;
+        let read =
+            self.0.with_value(|r| r.readings.iter().find(|(n, _)| *n == name).map(|(_, f)| f.clone()))?;
         read(arg).filter(|x| x.is_finite())
     }
 

@@ -11,7 +11,6 @@ use web_sys::HtmlElement;
 
 use super::knobs::Panel;
 use super::scenes::SceneView;
-use super::widgets::number::format_wide;
 use crate::lessons::{Cond, Lang};
 use crate::state::{self, PageQuery, presets::Preset};
 
@@ -59,9 +58,7 @@ pub fn scene_apply(query: &str) -> String {
 /// comma-separated, and its scene part: `rejected\nscene query`.
 #[wasm_bindgen]
 pub fn page_query(query: &str) -> String {
-    let q = PageQuery::parse(query);
-    let rejected: Vec<String> = q.rejected.into_iter().map(|r| r.key).collect();
-    format!("{}\n{}", rejected.join(","), state::to_query(&q.scene).trim_start_matches('?'))
+    PageQuery::report(query)
 }
 
 /// A reading of the scene (`rnn@20`, `c@1`), if it has one now.
@@ -95,10 +92,5 @@ pub fn choice_holds(cond: &str, x: f64) -> bool {
 /// A number for the text: `digits` decimals, or powers of ten when it is very small or large.
 #[wasm_bindgen]
 pub fn format_number(x: f64, digits: usize) -> String {
-    let a = x.abs();
-    if !x.is_finite() || (a != 0.0 && (a < 10f64.powi(-(digits.min(6) as i32)) || a >= 1e7)) {
-        format_wide(x)
-    } else {
-        format!("{x:.digits$}", digits = digits.min(6)).replace('-', "−")
-    }
+    crate::format::format_fixed(x, digits)
 }

@@ -14,7 +14,9 @@ pub(super) const EXPLORE: Lesson = Lesson {
     ),
     scene: SceneBlock {
         preset: Preset::Explore(SequencePreset {
-            inputs: Cow::Borrowed(&[0.14, 0.73, 0.5, 0.61, -0.44, -0.94, -0.32, -0.22, 0.65, 0.99, 0.03, -0.18]),
+            inputs: Cow::Borrowed(&[
+                0.14, 0.73, 0.5, 0.61, -0.44, -0.94, -0.32, -0.22, 0.65, 0.99, 0.03, -0.18,
+            ]),
             hidden: 4,
             seed: 11,
             activation: Activation::Tanh,

@@ -63,7 +63,10 @@ pub(super) const LSTM_CELL: Lesson = Lesson {
                 then: "f=0",
                 reading: "kept@1",
                 choices: &[
-                    (t("하나도 남지 않는다: 남긴 몫이 정확히 0", "None: the kept part is exactly 0"), Cond::Between(0.0, 0.0)),
+                    (
+                        t("하나도 남지 않는다: 남긴 몫이 정확히 0", "None: the kept part is exactly 0"),
+                        Cond::Between(0.0, 0.0),
+                    ),
                     (t("조금은 남는다", "Some of it is still kept"), Cond::Above(0.0)),
                 ],
                 why: t(

@@ -41,7 +41,13 @@ pub(super) const RNN_CELL: Lesson = Lesson {
                 )),
                 Block::Formula("h_t = tanh(W_h h_{t-1} + W_x x_t + b)"),
                 Block::Terms(&[
-                    ("h_{t-1}", t("이전 시점의 은닉 상태: 지금까지의 요약", "the previous hidden state: a summary of everything so far")),
+                    (
+                        "h_{t-1}",
+                        t(
+                            "이전 시점의 은닉 상태: 지금까지의 요약",
+                            "the previous hidden state: a summary of everything so far",
+                        ),
+                    ),
                     ("x_t", t("현재 입력값", "the current input")),
                     (
                         "W_h, W_x",
@@ -50,7 +56,13 @@ pub(super) const RNN_CELL: Lesson = Lesson {
                             "weights (matrices that training adjusts): PyTorch's weight_hh and weight_ih. This course writes them $W_{h·}$ and $W_{x·}$ for the LSTM and the GRU too",
                         ),
                     ),
-                    ("b", t("편향 (PyTorch는 b_ih와 b_hh 두 개로 나누어 더합니다)", "the bias (PyTorch splits it into two, b_ih and b_hh, and adds both)")),
+                    (
+                        "b",
+                        t(
+                            "편향 (PyTorch는 b_ih와 b_hh 두 개로 나누어 더합니다)",
+                            "the bias (PyTorch splits it into two, b_ih and b_hh, and adds both)",
+                        ),
+                    ),
                 ]),
             ],
         ),
@@ -76,7 +88,10 @@ pub(super) const RNN_CELL: Lesson = Lesson {
                 reading: "hmax",
                 choices: &[
                     (t("예, 입력이 크면 나갑니다", "Yes, large inputs push it out"), Cond::Above(1.0)),
-                    (t("아니요, tanh가 늘 안쪽에 둡니다", "No, tanh always keeps it inside"), Cond::Below(1.0)),
+                    (
+                        t("아니요, tanh가 늘 안쪽에 둡니다", "No, tanh always keeps it inside"),
+                        Cond::Below(1.0),
+                    ),
                 ],
                 why: t(
                     "위 값은 모든 시점과 원소에서 가장 큰 $|h_t|$입니다. tanh의 값은 정의상 −1과 1 사이이므로, 합이 아무리 커도 1에 가까워질 뿐 넘지 못합니다.",

@@ -78,6 +78,42 @@ pub fn predict_next(network: &Network<f64>, inputs: &[f64]) -> Option<f64> {
     Some(network.readout.apply(&h)[0])
 }
 
+/// The baked predictor as its two parts, the RNN cell and the output layer: what the landing
+/// scene runs (it has no use for the other cell kinds `Network` can hold, and its module stays
+/// small without them).
+#[derive(Clone, Debug)]
+pub struct Predictor {
+    /// The recurrent cell.
+    pub cell: crate::model::cell::RnnCell<f64>,
+    /// y_t = σ(W h_t + b).
+    pub readout: crate::model::readout::Readout<f64>,
+}
+
+impl Predictor {
+    /// The predictor inside a network whose cell is an RNN.
+    pub fn from_network(network: Network<f64>) -> Option<Self> {
+        match network.cell {
+            crate::model::network::AnyCell::Rnn(cell) => Some(Self { cell, readout: network.readout }),
+            _ => None,
+        }
+    }
+
+    /// y_t after every step, as [`predict_each`].
+    pub fn each(&self, inputs: &[f64]) -> Vec<f64> {
+        let xs: Vec<DVector<f64>> = inputs.iter().map(|&x| DVector::from_element(1, x)).collect();
+        let Ok(trace) = self.cell.forward(&xs, None) else { return Vec::new() };
+        trace.steps.iter().map(|s| self.readout.apply(&s.h)[0]).collect()
+    }
+}
+
+/// The network's output y_t after every step t = 1 … T: its guess for x_{t+1} having read up to
+/// x_t. The last one is [`predict_next`].
+pub fn predict_each(network: &Network<f64>, inputs: &[f64]) -> Vec<f64> {
+    let xs: Vec<DVector<f64>> = inputs.iter().map(|&x| DVector::from_element(1, x)).collect();
+    let Ok(trace) = network.cell.forward(&xs) else { return Vec::new() };
+    trace.hidden_states().iter().map(|h| network.readout.apply(h)[0]).collect()
+}
+
 /// Mean squared next-value errors over every step of held-out sequences.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Errors {

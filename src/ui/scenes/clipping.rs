@@ -6,10 +6,10 @@ use leptos::prelude::*;
 
 use crate::lab::protocol::{ClipDrawn, ClipRequest};
 use crate::lessons::Lang;
-use crate::state::presets::ClipPreset;
-use crate::ui::knobs::use_panel;
 use crate::model::train::clipping::{ClipCurves, ClipSetup, MAX_STEPS};
+use crate::state::presets::ClipPreset;
 use crate::ui::i18n::{Key, tr};
+use crate::ui::knobs::use_panel;
 use crate::ui::lab::{use_lab, with_lab};
 use crate::ui::use_lang;
 use crate::ui::widgets::export::ExportButtons;
@@ -106,7 +106,8 @@ pub fn ClipScene(
         });
     });
     panel.reading("norm", move |t| {
-        measured.with(|m| m.as_ref()?.curves.grad_norm.get(t.unwrap_or_else(marked_t).checked_sub(1)?).copied())
+        measured
+            .with(|m| m.as_ref()?.curves.grad_norm.get(t.unwrap_or_else(marked_t).checked_sub(1)?).copied())
     });
     let readout =
         move || measured.with(|m| m.as_ref().and_then(|m| readout(&m.curves, marked_t(), lang.get())));

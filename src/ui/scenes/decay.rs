@@ -7,11 +7,11 @@ use leptos::prelude::*;
 use super::decay_path::{LagCurves, LagPath};
 use crate::lab::protocol::{DecayDrawn, DecayRequest, Quantity};
 use crate::lessons::Lang;
-use crate::state::presets::DecayPreset;
-use crate::ui::knobs::use_panel;
 use crate::model::Activation;
 use crate::model::decay::{DecaySetup, MAX_STEPS};
+use crate::state::presets::DecayPreset;
 use crate::ui::i18n::{Key, tr};
+use crate::ui::knobs::use_panel;
 use crate::ui::lab::{use_lab, with_lab};
 use crate::ui::use_lang;
 use crate::ui::widgets::export::ExportButtons;
@@ -287,8 +287,15 @@ pub fn DecayScene(
         },
         |q| if *q == Quantity::Jacobian { "jacobian" } else { "loss" }.to_string(),
     );
-    panel.knob("lag", lag, |v| crate::state::whole(v, 1, MAX_STEPS).map(Some), |k| k.map_or_else(String::new, |k| k.to_string()));
-    let curve = move |pick: fn(&LagCurves) -> &Vec<f64>, k: Option<usize>| lag_curves.with(|c| pick(c).get(k?).copied());
+    panel.knob(
+        "lag",
+        lag,
+        |v| crate::state::whole(v, 1, MAX_STEPS).map(Some),
+        |k| k.map_or_else(String::new, |k| k.to_string()),
+    );
+    let curve = move |pick: fn(&LagCurves) -> &Vec<f64>, k: Option<usize>| {
+        lag_curves.with(|c| pick(c).get(k?).copied())
+    };
     panel.reading("rnn", move |k| curve(|c| &c.rnn, k));
     panel.reading("lstm", move |k| curve(|c| &c.lstm, k));
     panel.reading("belt", move |k| curve(|c| &c.belt, k));

@@ -13,14 +13,14 @@ use super::diagram::{
 };
 use super::heatmaps::GateHeatmaps;
 use super::lstm_backward::LstmBackwardPanel;
-use crate::model::trace::LstmStep;
-use crate::state::presets::SequencePreset;
-use crate::ui::knobs::use_panel;
 use crate::model::Rng;
 use crate::model::cell::lstm::LstmTrace;
 use crate::model::cell::{GateClamps, LstmCell};
 use crate::model::network::{AnyTrace, CellKind};
+use crate::model::trace::LstmStep;
+use crate::state::presets::SequencePreset;
 use crate::ui::i18n::{Key, tr};
+use crate::ui::knobs::use_panel;
 use crate::ui::markup_view::Math;
 use crate::ui::widgets::number::format_value;
 use crate::ui::widgets::sequence_editor::SequenceEditor;
@@ -77,7 +77,9 @@ pub fn LstmCellScene(
     let panel = use_panel();
     panel.knob("x", inputs, crate::state::sequence, |xs| crate::state::write_sequence(xs));
     for (key, clamp) in ["i", "f", "o"].into_iter().zip(clamps) {
-        panel.knob(key, clamp, read_clamp, |c| c.map_or_else(|| "off".to_string(), crate::state::write_number));
+        panel.knob(key, clamp, read_clamp, |c| {
+            c.map_or_else(|| "off".to_string(), crate::state::write_number)
+        });
     }
     panel.flag("back", backward_mode);
     let step = cursor.step;

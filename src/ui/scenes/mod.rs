@@ -9,7 +9,6 @@ mod gru_cell;
 mod heatmaps;
 mod lstm_backward;
 mod lstm_cell;
-mod next_value;
 mod rnn_steps;
 mod training;
 
@@ -21,7 +20,6 @@ pub use clipping::ClipScene;
 pub use decay::DecayScene;
 pub use explore::ExploreScene;
 pub use lstm_cell::LstmCellScene;
-pub use next_value::{NextValuePreset, NextValueScene};
 pub use rnn_steps::RnnSteps;
 pub use training::TrainingScene;
 
@@ -32,7 +30,9 @@ pub fn SceneView(
     preset: Preset,
 ) -> impl IntoView {
     match preset {
-        Preset::NextValue(p) => view! { <RnnSteps preset=p /> }.into_any(),
+        // The landing scene is a module of its own (`crate::landing`): pages that show it never
+        // load this one (`lessons::html`).
+        Preset::NextValue(_) => ().into_any(),
         Preset::Rnn(p) => view! { <RnnSteps preset=p /> }.into_any(),
         Preset::Lstm(p) => view! { <LstmCellScene preset=p /> }.into_any(),
         Preset::Explore(p) => view! { <ExploreScene preset=p /> }.into_any(),

@@ -7,13 +7,13 @@ use leptos::prelude::*;
 use nalgebra::DVector;
 
 use super::diagram::arrow_marker;
-use crate::state::presets::SequencePreset;
 use crate::model::cell::RnnCell;
 use crate::model::cell::rnn::RnnTrace;
 use crate::model::{Activation, Rng};
+use crate::state::presets::SequencePreset;
 use crate::ui::i18n::{Key, tr};
-use crate::ui::markup_view::Math;
 use crate::ui::knobs::use_panel;
+use crate::ui::markup_view::Math;
 use crate::ui::widgets::number::{format_value, format_wide, value_fill, value_ink};
 use crate::ui::widgets::sequence_editor::SequenceEditor;
 use crate::ui::widgets::time_cursor::{Cursor, TimeControls, open_on_key};
@@ -31,8 +31,9 @@ struct Computed {
 fn error_norms(c: &Computed) -> Vec<f64> {
     let n = c.cell.hidden_size();
     let len = c.trace.len();
-    let dh_out: Vec<DVector<f64>> =
-        (0..len).map(|t| if t + 1 == len { DVector::from_element(n, 1.0) } else { DVector::zeros(n) }).collect();
+    let dh_out: Vec<DVector<f64>> = (0..len)
+        .map(|t| if t + 1 == len { DVector::from_element(n, 1.0) } else { DVector::zeros(n) })
+        .collect();
     c.cell.backward(&c.trace, &dh_out).map(|b| b.dh.iter().map(|d| d.norm()).collect()).unwrap_or_default()
 }
 
@@ -62,11 +63,17 @@ pub fn RnnSteps(
     let backward = RwSignal::new(false);
     panel.flag("back", backward);
     let at_cursor = move |f: &dyn Fn(&RnnTrace<f64>, usize) -> Option<f64>| {
-        computed.with(|c| c.as_ref().ok().and_then(|c| f(&c.trace, step.get().min(c.trace.len().saturating_sub(1)))))
+        computed.with(|c| {
+            c.as_ref().ok().and_then(|c| f(&c.trace, step.get().min(c.trace.len().saturating_sub(1))))
+        })
     };
     panel.reading("h", move |j| at_cursor(&|tr, t| tr.steps.get(t)?.h.get(j?.checked_sub(1)?).copied()));
     panel.reading("hmax", move |_| {
-        computed.with(|c| c.as_ref().ok().map(|c| c.trace.steps.iter().flat_map(|s| s.h.iter()).fold(0.0, |m: f64, v| m.max(v.abs()))))
+        computed.with(|c| {
+            c.as_ref()
+                .ok()
+                .map(|c| c.trace.steps.iter().flat_map(|s| s.h.iter()).fold(0.0, |m: f64, v| m.max(v.abs())))
+        })
     });
     panel.reading("g", move |k| norms.with(|n| n.get(k.unwrap_or(step.get() + 1).checked_sub(1)?).copied()));
     panel.reading("gratio", move |_| norms.with(|n| Some(n.first()? / n.last()?)));

@@ -8,10 +8,10 @@ use leptos::prelude::*;
 
 use crate::lab::protocol::RaceStatus;
 use crate::lessons::Lang;
-use crate::state::presets::RacePreset;
-use crate::ui::knobs::use_panel;
 use crate::model::train::race::{MAX_LAG, RaceSetup, SLICE};
+use crate::state::presets::RacePreset;
 use crate::ui::i18n::{Key, tr};
+use crate::ui::knobs::use_panel;
 use crate::ui::lab::{Training, use_lab, with_lab};
 use crate::ui::use_lang;
 use crate::ui::widgets::export::ExportButtons;

@@ -6,12 +6,12 @@ use super::detail::{ExploreWeights, StepDetail};
 use super::lane::Lane;
 use super::{Inputs, KINDS, kind_id, kind_key, partner_of, run};
 use crate::input::{EncodedText, encode_text};
-use crate::model::cell::Parameters;
-use crate::state::presets::SequencePreset;
-use crate::ui::knobs::use_panel;
 use crate::lessons::sequences::TEXT_CHOICES;
+use crate::model::cell::Parameters;
 use crate::model::network::CellKind;
+use crate::state::presets::SequencePreset;
 use crate::ui::i18n::{Key, tr};
+use crate::ui::knobs::use_panel;
 use crate::ui::scenes::heatmaps::GateHeatmaps;
 use crate::ui::widgets::sequence_editor::SequenceEditor;
 use crate::ui::widgets::text_editor::TextEditor;
@@ -64,7 +64,10 @@ pub fn ExploreScene(
         model.with(|m| {
             let trace = m.trace.as_ref().ok()?;
             let states = trace.hidden_states();
-            states.get(step.get().min(states.len().saturating_sub(1)))?.get(j.unwrap_or(1).checked_sub(1)?).copied()
+            states
+                .get(step.get().min(states.len().saturating_sub(1)))?
+                .get(j.unwrap_or(1).checked_sub(1)?)
+                .copied()
         })
     });
 

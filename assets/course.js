@@ -81,8 +81,8 @@
     });
     const now = $('.step-now');
     if (now) now.textContent = String(i + 1);
-    const prev = $('[data-testid=step-prev]');
-    const next = $('[data-testid=step-next]');
+    const prev = $('[data-testid=lesson-prev]');
+    const next = $('[data-testid=lesson-next]');
     if (prev) prev.disabled = i === 0;
     if (next) next.disabled = i + 1 >= count;
     if (apply) applySettings(steps[i].dataset.set || '');
@@ -93,8 +93,8 @@
     changed();
   }
   const go = (delta) => { const i = step + delta; if (i >= 0 && i < count) showStep(i, true); };
-  $('[data-testid=step-prev]')?.addEventListener('click', () => go(-1));
-  $('[data-testid=step-next]')?.addEventListener('click', () => go(1));
+  $('[data-testid=lesson-prev]')?.addEventListener('click', () => go(-1));
+  $('[data-testid=lesson-next]')?.addEventListener('click', () => go(1));
   dots.forEach((d) => d.addEventListener('click', () => showStep(Number(d.dataset.goto) - 1, true)));
   doc.addEventListener('keydown', (ev) => {
     if (ev.altKey || ev.ctrlKey || ev.metaKey || ev.defaultPrevented) return;
@@ -193,8 +193,10 @@
   if (count) showStep(step, false); else showDone();
   if (window.wasmBindings) sceneReady(window.wasmBindings);
   addEventListener('TrunkApplicationStarted', () => sceneReady(window.wasmBindings));
-  // The landing scene's module (src/landing.rs), on the pages that show it.
-  if (typeof window.wasm_bindgen === 'function') {
-    window.wasm_bindgen({ module_or_path: './lstm-landing_bg.wasm' }).then(() => sceneReady(window.wasm_bindgen));
+  // The landing scene's module (src/landing.rs), on the pages that show it. Its glue declares
+  // `wasm_bindgen` with `let`: a global binding, but not a property of `window`.
+  /* global wasm_bindgen */
+  if (typeof wasm_bindgen === 'function') {
+    wasm_bindgen({ module_or_path: './lstm-landing_bg.wasm' }).then(() => sceneReady(wasm_bindgen));
   }
 })();

@@ -438,10 +438,10 @@ fn step_nav_html(count: usize) -> String {
     format!(
         concat!(
             r#"<nav class="step-nav" aria-label="{label}" data-testid="step-nav">"#,
-            r#"<button type="button" class="step-btn" data-testid="step-prev" disabled title="{prev_title}">←<span class="sr-only">{prev}</span></button>"#,
+            r#"<button type="button" class="step-btn" data-testid="lesson-prev" disabled title="{prev_title}">←<span class="sr-only">{prev}</span></button>"#,
             r#"<ol class="step-dots">{dots}</ol>"#,
-            r#"<span class="step-count" data-testid="step-count"><span class="step-now">1</span> / {count}</span>"#,
-            r#"<button type="button" class="step-btn step-next" data-testid="step-next" title="{next_title}">{next} →</button>"#,
+            r#"<span class="step-count" data-testid="lesson-step-count"><span class="step-now">1</span> / {count}</span>"#,
+            r#"<button type="button" class="step-btn step-next" data-testid="lesson-next" title="{next_title}">{next} →</button>"#,
             r#"</nav>"#
         ),
         label = escape(chrome::STEPS.en),

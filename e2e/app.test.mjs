@@ -17,7 +17,7 @@ function assertClean(problems) {
 
 describe('the app shell', () => {
   it('mounts with the title, the lesson sidebar, a stage and the paper in the footer', async () => {
-    const { page, context, problems } = await openPage(harness, '/');
+    const { page, context, problems } = await openPage(harness, '/?lang=ko');
     await assert.doesNotReject(page.getByRole('navigation').first().waitFor());
     assert.equal(await page.locator('.brand-name').innerText(), 'LSTM 탐험');
     assert.ok((await page.locator('.lesson-list li').count()) >= 2, 'the sidebar lists the lessons');

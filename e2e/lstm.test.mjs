@@ -195,6 +195,9 @@ describe('the LSTM cell scene', () => {
     await page.locator('.lstm-diagram .term[data-term="o"] .gate-text').hover();
     assert.ok(await linked('.eq-row[data-term="o"]'), 'pointing at the output gate highlights its equation');
     assert.ok(!(await linked('.eq-row[data-term="f"]')));
+    // The pointer leaves first: focusing scrolls the row into view, which could slide another
+    // term under a pointer still resting on the diagram.
+    await page.mouse.move(0, 0);
     await page.locator('.eq-row[data-term="c"]').focus();
     assert.ok(await linked('.lstm-diagram .term[data-term="c"]'), 'keyboard focus links too');
     assert.deepEqual(problems.pageErrors, []);

@@ -28,11 +28,14 @@ bundle() {
   {
     echo "Measured by \`make figures\` (\`scripts/bundle-size.sh\` on the release build):"
     echo
-    echo '| file | raw KB | gzip KB | part |'
-    echo '|---|---:|---:|---|'
-    awk 'NR > 1 && NF == 4 { printf "| %s | %.1f | %.1f | %s |\n", $1, $2 / 1024, $3 / 1024, $4 }' <<<"$out" |
-      sed -E 's/-[0-9a-f]{16}//g'
-
+    echo '| file | raw KB | gzip KB |'
+    echo '|---|---:|---:|'
+    awk '/^file / { f = 1; next } /^$/ { f = 0 } f && NF == 3 { printf "| %s | %.1f | %.1f |\n", $1, $2 / 1024, $3 / 1024 }' <<<"$out" |
+      sed -E 's/-[0-9a-f]{15,16}//g'
+    echo
+    echo '| page | first load, raw KB | first load, gzip KB |'
+    echo '|---|---:|---:|'
+    awk '/^first load of a page/ { p = 1; next } /^$/ { p = 0 } p && NF == 3 { printf "| %s | %s | %s |\n", $1, $2, $3 }' <<<"$out"
     echo
     grep -E '^(first load|lab module, on demand|everything):' <<<"$out" | sed 's/^/- /'
   } >"$FIGURES/bundle.md"

@@ -137,7 +137,7 @@ fn ErrorStrip(norms: Vec<f64>, step: RwSignal<usize>) -> impl IntoView {
         .collect_view();
     view! {
         <div class="error-strip" data-testid="rnn-backward">
-            <p class="eq-line"><Math src="∂L/∂h_{t-1} = W_h^T (∂L/∂h_t ⊙ (1 - h_t^2)),  L = Σ_j h_T[j]" /></p>
+            <p class="eq-line"><Math src="∂L/∂h_{t-1} = W_h^T (∂L/∂h_t ⊙ (1 - h_t^2))" /></p>
             <p class="scene-hint">{move || tr(Key::RnnBackwardIntro, lang.get())}</p>
             <ol class="error-cells">{cells}</ol>
         </div>

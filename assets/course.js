@@ -196,7 +196,12 @@
   // The landing scene's module (src/landing.rs), on the pages that show it. Its glue declares
   // `wasm_bindgen` with `let`: a global binding, but not a property of `window`.
   /* global wasm_bindgen */
-  if (typeof wasm_bindgen === 'function') {
+  let landing = false;
+  const startLanding = () => {
+    if (landing || wasm || typeof wasm_bindgen !== 'function') return;
+    landing = true;
     wasm_bindgen({ module_or_path: './lstm-landing_bg.wasm' }).then(() => sceneReady(wasm_bindgen));
-  }
+  };
+  startLanding();
+  addEventListener('load', startLanding);
 })();

@@ -147,6 +147,7 @@ describe('every lesson, every step, both languages', () => {
 
 describe('the URL restores a view', () => {
   const CASES = [
+    ['index.html', 'step=2&x=0.1,0.3,0.2,0.9'],
     ['rnn-cell.html', 'step=3&x=0.1,0.9,-0.5&t=2&back=1'],
     ['unrolled.html', 'step=2&kind=gru&h=3&fold=1&t=4'],
     ['gates.html', 'step=4&f=0.25&i=0.5&o=1&t=5'],

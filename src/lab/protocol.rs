@@ -293,3 +293,56 @@ wire_struct!(ClipCurves {
 });
 wire_struct!(ClipDrawn { curves, compute_ms });
 wire_struct!(RaceStatus { seen, stopped, accuracy, symbol_gradient, series });
+
+/// Start training a character-level language model (`model::train::language`).
+pub type LanguageRequest = crate::model::train::language::LanguageSetup;
+
+/// Where training of the language model stands.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LanguageStatus {
+    /// Training windows seen.
+    pub seen: usize,
+    /// Windows after which training stops by itself.
+    pub budget: usize,
+    /// Cross-entropy per character (nats), over the last few updates; none before training.
+    pub loss: Option<f64>,
+    /// Why training stopped early, if it did.
+    pub stopped: Option<String>,
+}
+
+/// How the network reads a prompt, character by character, and how it would go on.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LanguageReading {
+    /// The prompt's characters as shown (a space as ␣), one string each.
+    pub chars: Vec<String>,
+    /// Whether the network could read each (an unknown one is skipped).
+    pub known: Vec<bool>,
+    /// After each character, the most likely next characters as shown, best first.
+    pub top: Vec<Vec<String>>,
+    /// Their probabilities.
+    pub probs: Vec<Vec<f64>>,
+    /// The greedy continuation of the whole prompt.
+    pub continuation: String,
+    /// The prompt's characters the network has never seen, each once, in order.
+    pub unknown: String,
+}
+
+/// A text coloured by one hidden unit, read from the zero state.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LanguageUnit {
+    /// The text's characters as written, one string each.
+    pub chars: Vec<String>,
+    /// The unit's h_t after each character.
+    pub hidden: Vec<f64>,
+    /// The unit's c_t after each character.
+    pub cell: Vec<f64>,
+    /// Each character's background: h_t on a blue–white–red scale for −1 … 1, as CSS.
+    pub colours: Vec<String>,
+    /// Each character (a space as ␣) with its values, for its title.
+    pub labels: Vec<String>,
+}
+
+wire_struct!(LanguageRequest { korean, hidden, seed });
+wire_struct!(LanguageStatus { seen, budget, loss, stopped });
+wire_struct!(LanguageReading { chars, known, top, probs, continuation, unknown });
+wire_struct!(LanguageUnit { chars, hidden, cell, colours, labels });

@@ -179,7 +179,7 @@ messages! {
     LanguageElapsed => "학습 시간", "training time";
     LanguagePrompt => "시작 문장 (40자까지)", "Prompt (up to 40 characters)";
     LanguageUnknown => "학습 텍스트에 없던 글자라서 모델이 읽지 못하고 건너뜁니다:", "The training text never contains these characters, so the model cannot read them and skips them:";
-    LanguageContinuation => "모델이 가장 그럴듯하다고 본 뒷부분", "The model's most likely continuation";
+    LanguageContinuation => "이어 쓰기 (매번 확률이 가장 높은 글자를 고름)", "Continuation (the likeliest character each time)";
     LanguageTopHint => "각 글자 아래에는 그 글자까지 읽은 모델이 다음 글자로 꼽은 후보 세 개와 확률이 있습니다.", "Under each character: the model's three likeliest next characters after reading up to it, with their probabilities.";
     LanguageSample => "샘플링", "Sample";
     LanguageTemperature => "온도", "Temperature";

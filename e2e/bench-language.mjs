@@ -74,7 +74,7 @@ try {
           frames: chunks.length,
           chunkMs: { median: +sorted[sorted.length >> 1].toFixed(2), p99: +sorted[Math.floor(sorted.length * 0.99)].toFixed(2), max: +sorted[sorted.length - 1].toFixed(2) },
           readMsMax: +Math.max(...readMs).toFixed(2),
-          colourMs: +colourMs.toFixed(2), colouredChars: coloured.chars.length,
+          colourMs: +colourMs.toFixed(2), colouredChars: coloured.split("<span").length - 1,
           final,
         };
       }, { korean, seed, hidden: HIDDEN });

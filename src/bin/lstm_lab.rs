@@ -251,8 +251,9 @@ impl LanguageTraining {
         self.0.sample(prompt, n as usize, temperature, &mut Rng::new(seed as u64))
     }
 
-    /// `text` coloured by hidden unit `unit`: a `LanguageUnit`.
-    pub fn activations(&self, text: &str, unit: u32) -> Result<JsValue, JsError> {
-        language::unit(&self.0, text, unit as usize).map(|u| u.to_js()).map_err(js)
+    /// `text` read from the zero state and coloured by hidden unit `unit`, as HTML: one span per
+    /// character, its h_t and c_t in its title.
+    pub fn activations(&self, text: &str, unit: u32) -> Result<String, JsError> {
+        language::unit_html(&self.0, text, unit as usize).map_err(js)
     }
 }

@@ -1,7 +1,7 @@
 //! The language lesson's answers: what the page shows of a character-level LSTM
 //! (`model::train::language`), formatted here so the page only lays it out.
 
-use crate::lab::protocol::{LanguageReading, LanguageStatus, LanguageUnit};
+use crate::lab::protocol::{LanguageReading, LanguageStatus};
 use crate::model::train::language::{BUDGET, LanguageModel};
 
 /// The most likely next characters shown after each character of a prompt.
@@ -29,39 +29,69 @@ pub fn status(model: &LanguageModel) -> LanguageStatus {
     }
 }
 
-/// The prompt read character by character: the `k` most likely next characters after each, the
-/// greedy continuation of `n` characters, and what could not be read.
+/// `text` made safe inside HTML text and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The prompt read character by character: after each, the `k` likeliest next characters as
+/// columns of HTML (see [`LanguageReading::html`]); the greedy continuation of `n` characters;
+/// what could not be read.
 pub fn reading(model: &LanguageModel, prompt: &str, k: usize, n: usize) -> LanguageReading {
-    let top = model.top_after_each(prompt, k);
+    let mut html = String::new();
+    for (i, (ch, top)) in prompt.chars().zip(model.top_after_each(prompt, k)).enumerate() {
+        let shown_top: Vec<String> = top.iter().map(|&(c, _)| escape(&shown(c))).collect();
+        let probs: Vec<String> = top.iter().map(|&(_, p)| format!("{p:.4}")).collect();
+        let items: String = shown_top
+            .iter()
+            .zip(&top)
+            .map(|(c, &(_, p))| format!("<li>{c} {:.0}%</li>", p * 100.0))
+            .collect();
+        html.push_str(&format!(
+            r#"<div class="language-step" data-testid="language-top-{i}" data-known="{}" data-top="{}" data-probs="{}"><span class="language-char">{}</span><ol class="language-top">{items}</ol></div>"#,
+            model.index(ch).is_some(),
+            shown_top.join(" "),
+            probs.join(" "),
+            escape(&shown(ch)),
+        ));
+    }
     LanguageReading {
-        chars: prompt.chars().map(shown).collect(),
-        known: prompt.chars().map(|c| model.index(c).is_some()).collect(),
-        top: top.iter().map(|d| d.iter().map(|&(c, _)| shown(c)).collect()).collect(),
-        probs: top.iter().map(|d| d.iter().map(|&(_, p)| p).collect()).collect(),
+        html,
         continuation: model.continue_greedy(prompt, n),
         unknown: model.unknown(prompt).into_iter().collect(),
     }
 }
 
-/// `text` coloured by hidden unit `unit` (an out-of-range unit is an error).
-pub fn unit(model: &LanguageModel, text: &str, unit: usize) -> Result<LanguageUnit, String> {
+/// `text` read from the zero state and coloured by hidden unit `unit`, as HTML: one span per
+/// character on its h_t's colour ([`colour`]), with h_t and c_t in its title and in `data-h` /
+/// `data-c`. An out-of-range unit is an error.
+pub fn unit_html(model: &LanguageModel, text: &str, unit: usize) -> Result<String, String> {
     if unit >= model.hidden() {
         return Err(format!("unit {unit}: the network has {} units", model.hidden()));
     }
     let a = model.activations(text);
-    let hidden: Vec<f64> = a.hidden.iter().map(|h| h[unit]).collect();
-    let cell: Vec<f64> = a.cell.iter().map(|c| c[unit]).collect();
-    Ok(LanguageUnit {
-        chars: text.chars().map(String::from).collect(),
-        labels: text
-            .chars()
-            .zip(hidden.iter().zip(&cell))
-            .map(|(ch, (h, c))| format!("{}: h = {h:.2}, c = {c:.2}", shown(ch)))
-            .collect(),
-        colours: hidden.iter().map(|&h| colour(h)).collect(),
-        hidden,
-        cell,
-    })
+    let mut html = String::new();
+    for ((ch, h), c) in text.chars().zip(&a.hidden).zip(&a.cell) {
+        let (h, c) = (h[unit], c[unit]);
+        html.push_str(&format!(
+            r#"<span style="background:{}" title="{}: h = {h:.2}, c = {c:.2}" data-h="{h}" data-c="{c}">{}</span>"#,
+            colour(h),
+            escape(&shown(ch)),
+            escape(&ch.to_string()),
+        ));
+    }
+    Ok(html)
 }
 
 /// A value on the blue–white–red scale: −1 blue, 0 white, +1 red (clamped beyond; NaN white).
@@ -93,15 +123,21 @@ mod tests {
     fn a_reading_has_one_column_per_character_and_names_the_unknown() {
         let mut model = LanguageModel::new(LanguageSetup { hidden: 8, ..Default::default() });
         model.train(64);
-        let prompt = format!("{PROMPT_KO}토");
+        let prompt = format!("{PROMPT_KO}토<");
         let r = reading(&model, &prompt, TOP, CONTINUATION);
-        assert_eq!(r.chars.len(), 9);
-        assert_eq!(r.chars[4], "␣");
-        assert_eq!(r.known, [true, true, true, true, true, true, true, true, false]);
-        assert!(r.top.iter().all(|t| t.len() == TOP) && r.probs.iter().all(|p| p.len() == TOP));
-        assert!(r.probs.iter().all(|p| p[0] >= p[1] && p[1] >= p[2]));
+        assert_eq!(r.html.matches(r#"class="language-step""#).count(), 10);
+        assert!(r.html.contains(r#"data-testid="language-top-9" data-known="false""#));
+        assert!(r.html.contains(r#"data-testid="language-top-8" data-known="false""#));
+        assert!(r.html.contains(r#"data-testid="language-top-0" data-known="true""#));
+        assert!(r.html.contains(r#"<span class="language-char">␣</span>"#));
+        assert!(r.html.contains(r#"<span class="language-char">&lt;</span>"#) && !r.html.contains("<<"));
+        assert_eq!(r.html.matches("<li>").count(), 10 * TOP);
+        // The probabilities listed are the model's, most likely first.
+        let top = model.top_after_each(&prompt, TOP);
+        let first = format!("data-probs=\"{:.4} {:.4} {:.4}\"", top[0][0].1, top[0][1].1, top[0][2].1);
+        assert!(r.html.contains(&first), "{first}");
         assert_eq!(r.continuation.chars().count(), CONTINUATION);
-        assert_eq!(r.unknown, "토");
+        assert_eq!(r.unknown, "토<");
         let s = status(&model);
         assert_eq!((s.seen, s.budget, s.stopped), (64, BUDGET, None));
         assert!(s.loss.is_some());
@@ -110,14 +146,19 @@ mod tests {
     #[test]
     fn a_unit_colours_every_character_with_its_value() {
         let model = LanguageModel::new(LanguageSetup { hidden: 4, ..Default::default() });
-        let u = unit(&model, "금요일 X", 3).unwrap();
-        assert_eq!(u.chars, ["금", "요", "일", " ", "X"]);
-        assert!(u.labels[3].starts_with("␣: h = "));
-        assert_eq!((u.hidden.len(), u.cell.len(), u.colours.len(), u.labels.len()), (5, 5, 5, 5));
-        assert_eq!(u.colours[0], colour(u.hidden[0]));
-        assert_eq!(u.labels[0], format!("금: h = {:.2}, c = {:.2}", u.hidden[0], u.cell[0]));
+        let html = unit_html(&model, "금요일 X\"", 3).unwrap();
+        let a = model.activations("금요일 X\"");
+        assert_eq!(html.matches("<span ").count(), 6);
+        let h0 = a.hidden[0][3];
+        assert!(html.starts_with(&format!(
+            r#"<span style="background:{}" title="금: h = {h0:.2}, c = {:.2}" data-h="{h0}""#,
+            colour(h0),
+            a.cell[0][3]
+        )));
+        assert!(html.contains(r#"title="␣: h = "#) && html.contains(">&quot;</span>"));
         // The unknown X carries the state before it.
-        assert_eq!(u.hidden[4], u.hidden[3]);
-        assert!(unit(&model, "금", 4).unwrap_err().contains("4 units"));
+        assert_eq!(a.hidden[4], a.hidden[3]);
+        assert!(unit_html(&model, "금", 4).unwrap_err().contains("4 units"));
+        assert_eq!(escape(r#"<a href="x">&'"#), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
     }
 }

@@ -313,36 +313,17 @@ pub struct LanguageStatus {
 /// How the network reads a prompt, character by character, and how it would go on.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct LanguageReading {
-    /// The prompt's characters as shown (a space as ␣), one string each.
-    pub chars: Vec<String>,
-    /// Whether the network could read each (an unknown one is skipped).
-    pub known: Vec<bool>,
-    /// After each character, the most likely next characters as shown, best first.
-    pub top: Vec<Vec<String>>,
-    /// Their probabilities.
-    pub probs: Vec<Vec<f64>>,
+    /// One column per character of the prompt, as HTML the lab wrote (the page's first load has
+    /// no room for the views): the character, then the likeliest next characters with their
+    /// probabilities. Column i has `data-testid="language-top-{i}"`, `data-known`, and
+    /// `data-top` / `data-probs` listing the characters and probabilities, space-separated.
+    pub html: String,
     /// The greedy continuation of the whole prompt.
     pub continuation: String,
     /// The prompt's characters the network has never seen, each once, in order.
     pub unknown: String,
 }
 
-/// A text coloured by one hidden unit, read from the zero state.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct LanguageUnit {
-    /// The text's characters as written, one string each.
-    pub chars: Vec<String>,
-    /// The unit's h_t after each character.
-    pub hidden: Vec<f64>,
-    /// The unit's c_t after each character.
-    pub cell: Vec<f64>,
-    /// Each character's background: h_t on a blue–white–red scale for −1 … 1, as CSS.
-    pub colours: Vec<String>,
-    /// Each character (a space as ␣) with its values, for its title.
-    pub labels: Vec<String>,
-}
-
 wire_struct!(LanguageRequest { korean, hidden, seed });
 wire_struct!(LanguageStatus { seen, budget, loss, stopped });
-wire_struct!(LanguageReading { chars, known, top, probs, continuation, unknown });
-wire_struct!(LanguageUnit { chars, hidden, cell, colours, labels });
+wire_struct!(LanguageReading { html, continuation, unknown });

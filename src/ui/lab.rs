@@ -18,7 +18,7 @@ use web_sys::HtmlCanvasElement;
 
 use crate::lab::protocol::{
     ClipDrawn, ClipRequest, DecayDrawn, DecayRequest, HeatmapRequest, LanguageReading, LanguageRequest,
-    LanguageStatus, LanguageUnit, RaceRequest, RaceStatus, TimeAxis, Wire,
+    LanguageStatus, RaceRequest, RaceStatus, TimeAxis, Wire,
 };
 use crate::lessons::Lang;
 use crate::ui::i18n::{Key, tr};
@@ -339,7 +339,7 @@ extern "C" {
         seed: f64,
     ) -> Result<String, JsValue>;
     #[wasm_bindgen(method, catch, js_name = activations)]
-    fn language_activations(this: &LanguageExports, text: &str, unit: u32) -> Result<JsValue, JsValue>;
+    fn language_activations(this: &LanguageExports, text: &str, unit: u32) -> Result<String, JsValue>;
     #[wasm_bindgen(method, catch, js_name = free)]
     fn language_free(this: &LanguageExports) -> Result<(), JsValue>;
 }
@@ -370,8 +370,8 @@ impl Language {
         answer(self.model.language_status())
     }
 
-    /// `prompt` read character by character: the `k` likeliest next characters after each and
-    /// `n` characters of greedy continuation.
+    /// `prompt` read character by character: the `k` likeliest next characters after each (as
+    /// HTML) and `n` characters of greedy continuation.
     pub fn top(&self, prompt: &str, k: u32, n: u32) -> Result<LanguageReading, LabError> {
         answer(self.model.language_top(prompt, k, n))
     }
@@ -381,9 +381,9 @@ impl Language {
         self.model.language_sample(prompt, n, temperature, seed as f64).map_err(|e| failure(&e))
     }
 
-    /// `text` coloured by hidden unit `unit`.
-    pub fn activations(&self, text: &str, unit: u32) -> Result<LanguageUnit, LabError> {
-        answer(self.model.language_activations(text, unit))
+    /// `text` coloured by hidden unit `unit`, as HTML.
+    pub fn activations(&self, text: &str, unit: u32) -> Result<String, LabError> {
+        self.model.language_activations(text, unit).map_err(|e| failure(&e))
     }
 
     /// Frees the model's memory in the lab (nothing to free in an instance that panicked).

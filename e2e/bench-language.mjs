@@ -6,13 +6,16 @@
 // the continuation first starts " 주말" / " the weekend" and the whole next sentence, the last
 // sequence count at which it did not, chunk costs, and what one reading and one colouring cost.
 // Needs a release build in dist/ (or DIST): trunk build --release --public-url ./
-import { startHarness, openPage } from './harness.mjs';
+import { startHarness } from './harness.mjs';
 
 const SEEDS = Number(process.env.SEEDS ?? 3);
 const HIDDEN = Number(process.env.HIDDEN ?? 32);
 const harness = await startHarness();
 try {
-  const { page, context } = await openPage(harness, '/');
+  // Any page of the site will do: only the lab module is used, loaded as the page loads it.
+  const context = await harness.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(harness.server.origin + '/');
   await page.evaluate(async () => {
     if (!self.lstmLab) {
       await new Promise((resolve, reject) => {

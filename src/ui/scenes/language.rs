@@ -90,11 +90,12 @@ fn put(root: &web_sys::Element, id: &str, what: Put) {
 /// The scene's markup in `lang`, without anything that changes: the state is painted in.
 fn skeleton(lang: Lang, hidden: usize) -> String {
     let t = |k| tr(k, lang);
-    let options: String = (0..hidden).map(|u| format!(r#"<option value="{u}">{}</option>"#, u + 1)).collect();
+    // Units are numbered from 1 on the page, values and labels alike.
+    let options: String = (1..=hidden).map(|u| format!(r#"<option value="{u}">{u}</option>"#)).collect();
     format!(
         r#"<h3 id="scene-language-title" class="scene-title">{}</h3>
 <div class="plot-controls race-controls"><div class="plot-control"><span>{}</span><div class="race-buttons"><button class="toggle-btn" data-testid="language-text-ko">{}</button><button class="toggle-btn" data-testid="language-text-en">{}</button></div></div>
-<div class="race-buttons"><button class="toggle-btn" data-testid="language-train" disabled></button><button class="toggle-btn" data-testid="language-reset" disabled>{}</button></div></div>
+<div class="race-buttons"><button class="toggle-btn" data-testid="language-train" disabled></button><button class="toggle-btn" data-testid="language-reset">{}</button></div></div>
 <p class="plot-note" data-testid="language-status">{}</p><p class="scene-error" role="alert" data-testid="language-error"></p>
 <label class="seq-label">{}<input type="text" data-testid="language-prompt" maxlength="{MAX_PROMPT}"></label><p class="input-error" role="status" data-testid="language-unknown"></p>
 <p class="language-line"><span>{}</span><output class="language-text" data-testid="language-continuation"></output></p>
@@ -150,6 +151,7 @@ struct State {
     status: Option<LanguageStatus>,
     prompt: String,
     temperature: f64,
+    /// The unit coloured by, numbered from 1 as the page shows it.
     unit: u32,
     playing: bool,
     /// Time spent in training calls, and the longest one, ms (measured here, around each call).
@@ -168,7 +170,8 @@ struct State {
 struct Scene {
     lang: Signal<Lang>,
     root: NodeRef<Section>,
-    /// What starts a fresh network: the text chosen, and "start over".
+    /// What starts a fresh network: the text chosen, and "start over" (always enabled, so that
+    /// after the lab failed it also fetches a fresh lab).
     korean: RwSignal<bool>,
     restarts: RwSignal<u32>,
     state: StoredValue<State, LocalStorage>,
@@ -211,7 +214,6 @@ impl Scene {
                 Put::Text(tr(if s.playing { Key::RacePause } else { Key::RaceTrain }, lang)),
             );
             put(&r, "language-train", Put::Flag("disabled", !ready || done));
-            put(&r, "language-reset", Put::Flag("disabled", !ready));
             put(&r, "language-sample", Put::Flag("disabled", !ready));
             let line = s
                 .status
@@ -285,7 +287,7 @@ impl Scene {
     fn colour(self) {
         let Some(m) = self.model() else { return };
         let unit = self.state.with_value(|s| s.unit);
-        match m.activations(self.text(), unit) {
+        match m.activations(self.text(), unit.saturating_sub(1)) {
             Ok(html) => {
                 self.put("language-coloured", Put::Html(&html));
                 self.put("language-coloured", Put::Attr("data-unit", &unit.to_string()));
@@ -440,7 +442,7 @@ impl Scene {
                 self.put("language-temperature-value", Put::Text(&format!("{t:.1}")));
             }
             "language-unit" => {
-                self.state.update_value(|s| s.unit = v.parse().unwrap_or(0));
+                self.state.update_value(|s| s.unit = v.parse().unwrap_or(1));
                 self.colour();
             }
             _ => {}
@@ -459,6 +461,7 @@ pub fn LanguageScene(
     let state = State {
         prompt: setup(preset.korean, preset).prompt().to_string(),
         temperature: 1.0,
+        unit: 1,
         samples: preset.seed,
         ..State::default()
     };

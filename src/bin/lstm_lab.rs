@@ -6,10 +6,13 @@
 
 use lstm_explorer::lab::heatmap::Heatmaps;
 use lstm_explorer::lab::protocol::{
-    ClipDrawn, ClipRequest, DecayDrawn, DecayRequest, HeatmapRequest, RaceRequest, RaceStatus, TimeAxis, Wire,
+    ClipDrawn, ClipRequest, DecayDrawn, DecayRequest, HeatmapRequest, LanguageRequest, RaceRequest,
+    RaceStatus, TimeAxis, Wire,
 };
 use lstm_explorer::lab::training;
-use lstm_explorer::lab::{clipping, decay};
+use lstm_explorer::lab::{clipping, decay, language};
+use lstm_explorer::model::Rng;
+use lstm_explorer::model::train::language::{BATCH, BUDGET, LanguageModel};
 use lstm_explorer::model::train::race::Race;
 use lstm_explorer::plots::canvas::{fit, fit_with, paint};
 use lstm_explorer::plots::log_plot::tick_label;
@@ -199,4 +202,58 @@ pub fn clip_csv(request: JsValue) -> Result<JsValue, JsError> {
 #[wasm_bindgen]
 pub fn panic_for_tests() {
     panic!("the lab was asked to panic (a browser test)");
+}
+
+/// A character-level LSTM language model (`model::train::language`) kept in the lab between
+/// calls: the page trains it a chunk per animation frame and asks it to read and continue prompts.
+#[wasm_bindgen]
+pub struct LanguageTraining(LanguageModel);
+
+/// Starts a language model from a `LanguageRequest`, once it has passed the setup's range checks.
+#[wasm_bindgen]
+pub fn language_start(request: JsValue) -> Result<LanguageTraining, JsError> {
+    let setup = LanguageRequest::from_js(&request).map_err(|e| js(format!("bad request: {e}")))?;
+    let setup = LanguageRequest::from_numbers(&setup.to_numbers()).map_err(js)?;
+    Ok(LanguageTraining(LanguageModel::new(setup)))
+}
+
+#[wasm_bindgen]
+impl LanguageTraining {
+    /// Trains on up to `sequences` more windows, a batch at a time, stopping once `budget_ms`
+    /// milliseconds have passed (after at least one batch) and never past the budget of windows;
+    /// answers the `LanguageStatus`.
+    pub fn advance(&mut self, sequences: u32, budget_ms: f64) -> JsValue {
+        let start = now();
+        let target = self.0.seen().saturating_add(sequences as usize).min(BUDGET);
+        while self.0.seen() < target && self.0.stopped().is_none() {
+            self.0.train(BATCH);
+            if now() - start >= budget_ms {
+                break;
+            }
+        }
+        self.status()
+    }
+
+    /// Where training stands: a `LanguageStatus`.
+    pub fn status(&self) -> JsValue {
+        language::status(&self.0).to_js()
+    }
+
+    /// `prompt` read character by character: a `LanguageReading` with the `k` most likely next
+    /// characters after each and `n` characters of greedy continuation.
+    pub fn top(&self, prompt: &str, k: u32, n: u32) -> JsValue {
+        language::reading(&self.0, prompt, k as usize, n as usize).to_js()
+    }
+
+    /// `n` characters continuing `prompt`, drawn at `temperature` from a generator seeded with
+    /// `seed` (a whole number below 2⁵³).
+    pub fn sample(&self, prompt: &str, n: u32, temperature: f64, seed: f64) -> String {
+        self.0.sample(prompt, n as usize, temperature, &mut Rng::new(seed as u64))
+    }
+
+    /// `text` read from the zero state and coloured by hidden unit `unit`, as HTML: one span per
+    /// character, its h_t and c_t in its title.
+    pub fn activations(&self, text: &str, unit: u32) -> Result<String, JsError> {
+        language::unit_html(&self.0, text, unit as usize).map_err(js)
+    }
 }

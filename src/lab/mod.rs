@@ -9,5 +9,6 @@
 pub mod clipping;
 pub mod decay;
 pub mod heatmap;
+pub mod language;
 pub mod protocol;
 pub mod training;

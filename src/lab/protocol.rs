@@ -293,3 +293,37 @@ wire_struct!(ClipCurves {
 });
 wire_struct!(ClipDrawn { curves, compute_ms });
 wire_struct!(RaceStatus { seen, stopped, accuracy, symbol_gradient, series });
+
+/// Start training a character-level language model (`model::train::language`).
+pub type LanguageRequest = crate::model::train::language::LanguageSetup;
+
+/// Where training of the language model stands.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LanguageStatus {
+    /// Training windows seen.
+    pub seen: usize,
+    /// Windows after which training stops by itself.
+    pub budget: usize,
+    /// Cross-entropy per character (nats), over the last few updates; none before training.
+    pub loss: Option<f64>,
+    /// Why training stopped early, if it did.
+    pub stopped: Option<String>,
+}
+
+/// How the network reads a prompt, character by character, and how it would go on.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LanguageReading {
+    /// One column per character of the prompt, as HTML the lab wrote (the page's first load has
+    /// no room for the views): the character, then the likeliest next characters with their
+    /// probabilities. Column i has `data-testid="language-top-{i}"`, `data-known`, and
+    /// `data-top` / `data-probs` listing the characters and probabilities, space-separated.
+    pub html: String,
+    /// The greedy continuation of the whole prompt.
+    pub continuation: String,
+    /// The prompt's characters the network has never seen, each once, in order.
+    pub unknown: String,
+}
+
+wire_struct!(LanguageRequest { korean, hidden, seed });
+wire_struct!(LanguageStatus { seen, budget, loss, stopped });
+wire_struct!(LanguageReading { html, continuation, unknown });

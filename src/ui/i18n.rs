@@ -161,6 +161,20 @@ messages! {
     TextMode => "글자", "Text";
     TextLabel => "입력 문장 (한 글자가 한 시점, Enter로 적용)", "Input text (one character per step, Enter to apply)";
     OneHotNote => "각 글자는 원-핫 벡터가 됩니다. 입력 유닛:", "Each character becomes a one-hot vector. Input units:";
+    SceneLanguageTitle => "브라우저에서 직접 학습하는 글자 단위 LSTM", "A character-level LSTM, trained right here in your browser";
+    LanguageText => "학습 텍스트", "Training text";
+    LanguageKorean => "한국어", "Korean";
+    LanguageEnglish => "영어", "English";
+    LanguageLoss => "글자당 손실 (교차 엔트로피)", "loss per character (cross-entropy)";
+    LanguageElapsed => "학습 시간", "training time";
+    LanguagePrompt => "시작 문장 (40자까지)", "Prompt (up to 40 characters)";
+    LanguageUnknown => "학습 텍스트에 없던 글자라서 모델이 읽지 못하고 건너뜁니다:", "The training text never contains these characters, so the model cannot read them and skips them:";
+    LanguageContinuation => "이어 쓰기 (매번 확률이 가장 높은 글자를 고름)", "Continuation (the likeliest character each time)";
+    LanguageTopHint => "각 글자 아래에는 그 글자까지 읽은 모델이 다음 글자로 꼽은 후보 세 개와 확률이 있습니다.", "Under each character: the model's three likeliest next characters after reading up to it, with their probabilities.";
+    LanguageSample => "샘플링", "Sample";
+    LanguageTemperature => "온도", "Temperature";
+    LanguageUnit => "은닉 유닛", "Hidden unit";
+    LanguageColoured => "선택한 유닛의 은닉 상태 h로 학습 텍스트를 칠했습니다. 파랑은 −1, 흰색은 0, 빨강은 +1입니다. 글자에 마우스를 올리면 값이 보입니다.", "The training text, coloured by the chosen unit's hidden state h: blue is −1, white 0, red +1. Hover over a character to see its value.";
 }
 
 /// The message `key` in `lang`.

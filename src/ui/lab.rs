@@ -17,7 +17,8 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlCanvasElement;
 
 use crate::lab::protocol::{
-    ClipDrawn, ClipRequest, DecayDrawn, DecayRequest, HeatmapRequest, RaceRequest, RaceStatus, TimeAxis, Wire,
+    ClipDrawn, ClipRequest, DecayDrawn, DecayRequest, HeatmapRequest, LanguageReading, LanguageRequest,
+    LanguageStatus, RaceRequest, RaceStatus, TimeAxis, Wire,
 };
 use crate::lessons::Lang;
 use crate::ui::i18n::{Key, tr};
@@ -313,4 +314,82 @@ async fn lab() -> Result<Lab, String> {
     let lab = Lab { exports: exports.unchecked_into(), generation };
     LOADED.set(Some(lab.clone()));
     Ok(lab)
+}
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(method, catch)]
+    fn language_start(this: &LabExports, request: JsValue) -> Result<LanguageExports, JsValue>;
+
+    /// A language model kept in one lab instance between calls.
+    #[derive(Clone)]
+    type LanguageExports;
+    #[wasm_bindgen(method, catch, js_name = advance)]
+    fn language_advance(this: &LanguageExports, sequences: u32, budget_ms: f64) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = status)]
+    fn language_status(this: &LanguageExports) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = top)]
+    fn language_top(this: &LanguageExports, prompt: &str, k: u32, n: u32) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = sample)]
+    fn language_sample(
+        this: &LanguageExports,
+        prompt: &str,
+        n: u32,
+        temperature: f64,
+        seed: f64,
+    ) -> Result<String, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = activations)]
+    fn language_activations(this: &LanguageExports, text: &str, unit: u32) -> Result<String, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = free)]
+    fn language_free(this: &LanguageExports) -> Result<(), JsValue>;
+}
+
+impl Lab {
+    /// Starts a character-level language model in this instance.
+    pub fn language_start(&self, request: &LanguageRequest) -> Result<Language, LabError> {
+        let model = self.exports.language_start(request.to_js()).map_err(|e| failure(&e))?;
+        Ok(Language { model, generation: self.generation })
+    }
+}
+
+/// A language model kept in one lab instance between calls.
+#[derive(Clone)]
+pub struct Language {
+    model: LanguageExports,
+    generation: u32,
+}
+
+impl Language {
+    /// Trains on up to `sequences` more windows, for about `budget_ms` milliseconds at most.
+    pub fn advance(&self, sequences: u32, budget_ms: f64) -> Result<LanguageStatus, LabError> {
+        answer(self.model.language_advance(sequences, budget_ms))
+    }
+
+    /// Where training stands.
+    pub fn status(&self) -> Result<LanguageStatus, LabError> {
+        answer(self.model.language_status())
+    }
+
+    /// `prompt` read character by character: the `k` likeliest next characters after each (as
+    /// HTML) and `n` characters of greedy continuation.
+    pub fn top(&self, prompt: &str, k: u32, n: u32) -> Result<LanguageReading, LabError> {
+        answer(self.model.language_top(prompt, k, n))
+    }
+
+    /// `n` characters continuing `prompt`, drawn at `temperature` with `seed`.
+    pub fn sample(&self, prompt: &str, n: u32, temperature: f64, seed: u64) -> Result<String, LabError> {
+        self.model.language_sample(prompt, n, temperature, seed as f64).map_err(|e| failure(&e))
+    }
+
+    /// `text` coloured by hidden unit `unit`, as HTML.
+    pub fn activations(&self, text: &str, unit: u32) -> Result<String, LabError> {
+        self.model.language_activations(text, unit).map_err(|e| failure(&e))
+    }
+
+    /// Frees the model's memory in the lab (nothing to free in an instance that panicked).
+    pub fn free(&self) {
+        if self.generation == GENERATION.get() {
+            let _ = self.model.language_free();
+        }
+    }
 }

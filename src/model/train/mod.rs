@@ -5,6 +5,7 @@ pub mod clipping;
 pub mod evaluate;
 pub mod experiment;
 pub mod init;
+pub mod language;
 pub mod loss;
 pub mod next_value;
 pub mod optim;

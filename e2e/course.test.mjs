@@ -83,6 +83,17 @@ const EXPECTED = {
   training: async (page) => raceGradients(page).then((g) => g[1] / g[0]),
   // A GRU carries h alone: 4 numbers.
   explore: async () => 4,
+  // The training time at which the continuation first read " 주말" / " the weekend": checked
+  // against what the scene shows (the continuation, and the training time so far).
+  language: async (page, shown, lang) => {
+    // The lesson's steps train on the Korean text in either page language.
+    const want = ' 주말';
+    await page.waitForFunction((w) => document.querySelector('[data-testid="language-continuation"]').textContent.startsWith(w), want);
+    const elapsed = Number(await page.getByTestId('language-elapsed-ms').getAttribute('data-value'));
+    assert.ok(shown > 0 && shown <= elapsed, `learned at ${shown} ms of ${elapsed} ms of training`);
+    console.log(`# language lesson (${lang}): continued with "${want}" after ${shown.toFixed(0)} ms of training`);
+    return shown;
+  },
 };
 
 /** ‖∂L/∂x_1‖ of the RNN and the LSTM as the race's note prints them (full precision on the element). */
@@ -121,15 +132,16 @@ describe('every lesson, every step, both languages', () => {
           const text = await page.locator(`#step-${n}`).innerText();
           assert.ok(text.trim().length > 40, `${id} step ${n}: text`);
           assert.doesNotMatch(text, /undefined|NaN|\{[a-z@0-9:]+\}/, `${id} step ${n}: no raw key`);
-          if (lang === 'en') assert.doesNotMatch(text, /[가-힣]/, `${id} step ${n}: no Korean in English`);
-          else assert.match(text, /[가-힣]/, `${id} step ${n}: Korean`);
+          // (The language lesson quotes the seed's Korean sentence in English too.)
+          if (lang === 'ko') assert.match(text, /[가-힣]/, `${id} step ${n}: Korean`);
+          else if (id !== 'language') assert.doesNotMatch(text, /[가-힣]/, `${id} step ${n}: no Korean in English`);
           const ask = page.locator(`#step-${n} .ask`);
           if (await ask.count()) {
             const choices = ask.locator('.choice');
             await choices.first().click();
             await ask.locator('.reveal:not([hidden])').waitFor({ timeout: 30000 });
             const shown = Number(await ask.locator('.reveal-value').getAttribute('data-value'));
-            const expected = await EXPECTED[id](page).catch((e) => assert.fail(`${id}: computing the answer: ${e}`));
+            const expected = await EXPECTED[id](page, shown, lang).catch((e) => assert.fail(`${id}: computing the answer: ${e}`));
             const tolerance = Math.max(1e-12, Math.abs(expected) * 1e-9);
             assert.ok(Math.abs(shown - expected) <= tolerance, `${id}: revealed ${shown}, computed ${expected}`);
             assert.equal(await ask.locator('.choice.right').count() >= 1, true, `${id}: a right choice is marked`);

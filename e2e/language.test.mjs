@@ -16,7 +16,7 @@ after(async () => { await harness?.close(); });
 
 /** The page with the scene ready, or null when the lesson does not show it. */
 async function open(lang) {
-  const opened = await openPage(harness, `/?lesson=${LESSON}&lang=${lang}`);
+  const opened = await openPage(harness, `/${LESSON}.html?lang=${lang}`);
   if ((await opened.page.getByTestId('scene-language').count()) === 0) {
     await opened.context.close();
     return null;

@@ -11,7 +11,9 @@ pub mod text;
 pub use course::COURSE;
 pub use text::{Lang, Text, t};
 
-pub use crate::state::presets::{ClipPreset, DecayPreset, Preset, RacePreset, SequencePreset};
+pub use crate::state::presets::{
+    ClipPreset, DecayPreset, LanguagePreset, Preset, RacePreset, SequencePreset,
+};
 
 /// One lesson of the course: a live scene beside a list of short steps.
 #[derive(Clone, Debug)]

@@ -142,6 +142,7 @@ pub fn scene_keys(kind: &str) -> Option<(&'static [&'static str], &'static [&'st
         "decay" => (&["rho", "T", "fb", "act", "fopen", "drive", "q", "lag"], &["rnn", "lstm", "belt"]),
         "race" => (&["lag", "play"], &["rnngrad", "lstmgrad", "gradratio", "rnn", "lstm", "seen"]),
         "clip" => (&["rho", "logtheta", "lr", "mark"], &["norm"]),
+        "language" => (&["text", "play"], &["seen", "ms", "learned"]),
         _ => return None,
     })
 }

@@ -72,6 +72,17 @@ pub struct ClipPreset {
     pub seed: u64,
 }
 
+/// The language scene: a character-level LSTM trained live on a short text.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LanguagePreset {
+    /// Train on the Korean text first (the learner can switch).
+    pub korean: bool,
+    /// Hidden units.
+    pub hidden: usize,
+    /// The seed of the weights, the training stream and the first sample.
+    pub seed: u64,
+}
+
 /// A live scene and where it starts.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Preset {
@@ -89,6 +100,8 @@ pub enum Preset {
     Race(RacePreset),
     /// The gradient norm growing with T, and what clipping does to a step.
     Clip(ClipPreset),
+    /// A character-level LSTM trained live, continuing the seed's sentence.
+    Language(LanguagePreset),
 }
 
 /// The largest hidden size a sequence scene draws.
@@ -99,6 +112,15 @@ fn activation_name(a: Activation) -> &'static str {
         Activation::Tanh => "tanh",
         Activation::Logistic => "logistic",
         Activation::Relu => "relu",
+    }
+}
+
+/// `ko` or `en`: which text the language scene trains on (true for Korean).
+pub fn text_lang(v: &str) -> Option<bool> {
+    match v {
+        "ko" => Some(true),
+        "en" => Some(false),
+        _ => None,
     }
 }
 
@@ -140,7 +162,8 @@ impl Default for SequencePreset {
 
 impl Preset {
     /// Every scene's name, as `data-scene` writes it.
-    pub const KINDS: [&'static str; 7] = ["next", "rnn", "lstm", "explore", "decay", "race", "clip"];
+    pub const KINDS: [&'static str; 8] =
+        ["next", "rnn", "lstm", "explore", "decay", "race", "clip", "language"];
 
     /// The scene's name.
     pub fn kind(&self) -> &'static str {
@@ -152,6 +175,7 @@ impl Preset {
             Preset::Decay(_) => "decay",
             Preset::Race(_) => "race",
             Preset::Clip(_) => "clip",
+            Preset::Language(_) => "language",
         }
     }
 
@@ -175,6 +199,7 @@ impl Preset {
             "clip" => {
                 Preset::Clip(ClipPreset { rho: 1.4, threshold: 5.0, lr: 0.1, steps: 40, hidden: 8, seed: 1 })
             }
+            "language" => Preset::Language(LanguagePreset { korean: true, hidden: 32, seed: 1 }),
             _ => return None,
         })
     }
@@ -202,6 +227,11 @@ impl Preset {
                 ("theta", write_number(p.threshold)),
                 ("lr", write_number(p.lr)),
                 ("T", p.steps.to_string()),
+                ("h", p.hidden.to_string()),
+                ("seed", p.seed.to_string()),
+            ],
+            Preset::Language(p) => vec![
+                ("text", if p.korean { "ko" } else { "en" }.to_string()),
                 ("h", p.hidden.to_string()),
                 ("seed", p.seed.to_string()),
             ],
@@ -233,6 +263,12 @@ impl Preset {
                 "theta" => number(v, 1e-3, 1e6).map(|x| p.threshold = x).is_some(),
                 "lr" => number(v, 1e-6, 10.0).map(|x| p.lr = x).is_some(),
                 "T" => whole(v, 2, 200).map(|x| p.steps = x).is_some(),
+                "h" => whole(v, 1, 64).map(|x| p.hidden = x).is_some(),
+                "seed" => v.parse().ok().map(|x| p.seed = x).is_some(),
+                _ => false,
+            },
+            Preset::Language(p) => match key {
+                "text" => text_lang(v).map(|k| p.korean = k).is_some(),
                 "h" => whole(v, 1, 64).map(|x| p.hidden = x).is_some(),
                 "seed" => v.parse().ok().map(|x| p.seed = x).is_some(),
                 _ => false,

@@ -62,6 +62,18 @@ impl Panel {
         self.0.update_value(|r| r.knobs.push(Rc::new(knob)));
     }
 
+    /// A knob over state that is not a signal: `get` writes it, `set` reads a URL value.
+    pub fn custom(
+        &self,
+        key: &'static str,
+        get: impl Fn() -> String + 'static,
+        set: impl Fn(&str) -> bool + 'static,
+    ) {
+        let initial = get();
+        let knob = Knob { key, get: Box::new(get), set: Box::new(set), track: Box::new(|| {}), initial };
+        self.0.update_value(|r| r.knobs.push(Rc::new(knob)));
+    }
+
     /// A knob over a number in `[lo, hi]`.
     pub fn number(&self, key: &'static str, signal: RwSignal<f64>, lo: f64, hi: f64) {
         self.knob(key, signal, move |v| state::number(v, lo, hi), |x| state::write_number(*x));

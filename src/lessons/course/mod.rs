@@ -7,6 +7,7 @@ mod exploding;
 mod explore;
 mod gates;
 mod gradient_flow;
+mod language;
 mod long_term;
 mod lstm_cell;
 mod lstm_gradient;
@@ -33,5 +34,6 @@ pub static COURSE: &[Lesson] = &[
     lstm_gradient::LSTM_GRADIENT,
     cells::CELLS,
     training::TRAINING,
+    language::LANGUAGE,
     explore::EXPLORE,
 ];

@@ -93,6 +93,11 @@ impl LanguageSetup {
     pub fn prompt(&self) -> &'static str {
         if self.korean { PROMPT_KO } else { PROMPT_EN }
     }
+
+    /// How the text itself goes on after the prompt: what a model that learned it continues with.
+    pub fn answer(&self) -> &'static str {
+        if self.korean { " 주말" } else { " the weekend" }
+    }
 }
 
 /// The network's state between two characters.
@@ -412,6 +417,18 @@ mod tests {
         // Per character, under a tenth of the uniform guess's ln |V| (measured: 0.13 nats).
         let guess = (m.vocabulary().len() as f64).ln();
         assert!(m.loss().is_some_and(|l| l < 0.1 * guess), "{:?} vs {guess}", m.loss());
+    }
+
+    /// The language lesson: "after \"금요일\" it is almost sure of \"이\"; after \"지나면\", of a
+    /// space" — read from the trained network as the scene's table shows it.
+    #[test]
+    fn after_training_the_next_character_after_the_prompts_words_is_almost_certain() {
+        let m = korean();
+        for (prefix, want) in [("금요일", '이'), (PROMPT_KO, ' ')] {
+            let d = m.next_distribution(prefix);
+            assert_eq!(d[0].0, want, "{prefix}: {:?}", &d[..3]);
+            assert!(d[0].1 > 0.9, "{prefix}: p({want:?}) = {}", d[0].1);
+        }
     }
 
     /// Measured (seeds 1–5, H = 32): " the weekend" from 2,432–3,392 sequences, the whole next

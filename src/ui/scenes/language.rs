@@ -14,6 +14,10 @@
 
 use leptos::html::Section;
 use leptos::prelude::*;
+
+pub use crate::state::presets::LanguagePreset;
+
+use crate::ui::knobs::use_panel;
 use wasm_bindgen::JsCast;
 
 use crate::lab::protocol::LanguageStatus;
@@ -32,17 +36,6 @@ const REFRESH_FRAMES: u32 = 15;
 const TOP: u32 = 3;
 /// Characters of greedy continuation and of each sample.
 const CONTINUATION: u32 = 32;
-
-/// Where the scene starts.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct LanguagePreset {
-    /// Train on the Korean text first (the learner can switch).
-    pub korean: bool,
-    /// Hidden units.
-    pub hidden: usize,
-    /// The seed of the weights, the training stream and the first sample.
-    pub seed: u64,
-}
 
 fn now() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
@@ -162,6 +155,8 @@ struct State {
     frames: u32,
     /// The seed of the last sample.
     samples: u64,
+    /// Training time (ms) when the prompt's continuation first began as the text goes on.
+    learned: Option<f64>,
 }
 
 /// The scene's handles. Its behaviour is in plain methods (not closures inlined at every use),
@@ -272,6 +267,15 @@ impl Scene {
                 };
                 self.put("language-steps", Put::Html(&r.html));
                 self.put("language-continuation", Put::Text(&r.continuation));
+                let setup = setup(self.korean.get_untracked(), self.preset);
+                self.state.update_value(|s| {
+                    if s.learned.is_none()
+                        && s.prompt == setup.prompt()
+                        && r.continuation.starts_with(setup.answer())
+                    {
+                        s.learned = Some(s.elapsed);
+                    }
+                });
                 self.put(
                     "language-prompt",
                     Put::Attr("aria-invalid", if unknown.is_empty() { "false" } else { "true" }),
@@ -323,6 +327,7 @@ impl Scene {
                     s.model = Some(m);
                     s.status = Some(now);
                     s.elapsed = 0.0;
+                    s.learned = None;
                     s.longest = 0.0;
                 });
                 self.put("language-sampled", Put::Text(""));
@@ -473,6 +478,25 @@ pub fn LanguageScene(
         state: StoredValue::new_local(state),
         preset,
     };
+    let panel = use_panel();
+    panel.knob("text", scene.korean, crate::state::presets::text_lang, |k| {
+        if *k { "ko" } else { "en" }.to_string()
+    });
+    panel.custom(
+        "play",
+        move || crate::state::write_flag(scene.state.with_value(|s| s.playing)),
+        move |v| {
+            let Some(on) = crate::state::flag(v) else { return false };
+            if on != scene.state.with_value(|s| s.playing) {
+                scene.click("language-train");
+            }
+            true
+        },
+    );
+    let status = move |f: fn(&State) -> Option<f64>| scene.state.try_with_value(f).flatten();
+    panel.reading("seen", move |_| status(|s| s.status.as_ref().map(|st| st.seen as f64)));
+    panel.reading("ms", move |_| status(|s| Some(s.elapsed)));
+    panel.reading("learned", move |_| status(|s| s.learned));
     // The skeleton again whenever the page's language changes.
     Effect::new(move |_| {
         lang.track();

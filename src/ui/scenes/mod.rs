@@ -41,5 +41,6 @@ pub fn SceneView(
         Preset::Decay(p) => view! { <DecayScene preset=p /> }.into_any(),
         Preset::Race(p) => view! { <TrainingScene preset=p /> }.into_any(),
         Preset::Clip(p) => view! { <ClipScene preset=p /> }.into_any(),
+        Preset::Language(p) => view! { <LanguageScene preset=p /> }.into_any(),
     }
 }

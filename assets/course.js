@@ -110,13 +110,15 @@
     const scenePart = wasm ? wasm.scene_changed() : '';
     return `${location.pathname}?${q}${scenePart ? `&${scenePart}` : ''}`;
   }
+  // Work that can wait runs when the browser is idle, so a playing scene keeps its frames.
+  const idle = (f) => (window.requestIdleCallback ? requestIdleCallback(f, { timeout: 1000 }) : setTimeout(f, 0));
   function changed() {
     if (pending) return;
-    pending = setTimeout(() => {
+    pending = setTimeout(() => idle(() => {
       pending = 0;
       const next = address();
       if (next !== location.pathname + location.search) history.replaceState(null, '', next);
-    }, 400);
+    }), 400);
   }
   $('[data-testid=copy-link]')?.addEventListener('click', () => {
     const url = location.origin + address();
@@ -185,7 +187,7 @@
       notice.hidden = false;
     }
     refresh();
-    setInterval(refresh, 300);
+    setInterval(() => idle(refresh), 300);
   }
 
   // A language the URL names is kept for the next pages too.

@@ -167,6 +167,7 @@ describe('the URL restores a view', () => {
     ['exploding.html', 'step=2&rho=1.5&logtheta=0.5&lr=0.2&mark=33'],
     ['training.html', 'step=3&lag=15'],
     ['cells.html', 'step=5&kind=lstm1997&cmp=1&t=3'],
+    ['language.html', 'step=3&text=en'],
   ];
   for (const [file, query] of CASES) {
     it(`${file}?${query} opens, copies and reopens the same view`, async () => {

@@ -1,7 +1,7 @@
 //! Parsers for what a learner types. Each returns a value or an error that says, in the page's
 //! language, what is wrong and where; nothing here can panic on any input.
 
-use crate::lessons::Lang;
+use crate::text::Lang;
 
 /// The longest sequence a scene accepts.
 pub const MAX_STEPS: usize = 50;

@@ -16,11 +16,11 @@ use wasm_bindgen::closure::Closure;
 use web_sys::{Element, Event, KeyboardEvent, PointerEvent};
 
 use crate::format::format_value;
-use crate::lessons::{Lang, Text, t};
 use crate::model::Rng;
 use crate::model::pretrained::next_value_network;
 use crate::model::train::next_value::Predictor;
 use crate::state::{self, presets::Preset};
+use crate::text::{Lang, Text, t};
 
 /// The knobs and readings the scene answers to (the same as `state::scene_keys("next")`).
 const KNOBS: [&str; 1] = ["x"];

@@ -1,7 +1,7 @@
 //! LSTM Explorer: an interactive course on recurrent neural networks.
 //!
 //! - [`model`] computes: cells, traces, seeded weights. Pure Rust, no web crate.
-//! - [`lessons`] is the course as data, in Korean and English.
+//! - [`text`] is text in both of the course's languages; [`lessons`] is the course as data.
 //! - [`state`] turns the page's URL into a configuration and back.
 //! - `ui` (feature `web`) draws what the model computed, with Leptos.
 //! - `plots` and `lab` (feature `lab`): plots drawn with plotters, and the experiments behind
@@ -18,6 +18,7 @@ pub mod model;
 #[cfg(feature = "lab")]
 pub mod plots;
 pub mod state;
+pub mod text;
 #[cfg(feature = "web")]
 pub mod ui;
 #[cfg(feature = "bench-exports")]

@@ -1,15 +1,15 @@
-//! The course as data: each lesson is a title and a list of blocks in both languages, and the
-//! scenes it shows are named with their presets. Views render this; they hold no lesson text.
+//! The course as data: each lesson is a list of short steps in both languages beside one live
+//! scene, named with its preset; a step may set the scene and ask a question. `html` writes the
+//! static pages from it; the WebAssembly holds no lesson text.
 
 pub mod course;
 pub mod glossary;
 pub mod html;
 pub mod markup;
 pub mod sequences;
-pub mod text;
 
+pub use crate::text::{Lang, Text, t};
 pub use course::COURSE;
-pub use text::{Lang, Text, t};
 
 pub use crate::state::presets::{
     ClipPreset, DecayPreset, LanguagePreset, Preset, RacePreset, SequencePreset,

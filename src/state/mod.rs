@@ -8,7 +8,7 @@
 
 pub mod presets;
 
-use crate::lessons::Lang;
+use crate::text::Lang;
 
 /// The longest query the page reads; anything beyond is ignored (and reported).
 pub const MAX_QUERY: usize = 4096;

@@ -1,7 +1,7 @@
 //! Every string the interface itself shows (lesson prose lives in `lessons`), in both languages.
 //! The macro makes a key without both translations impossible; a test rejects empty ones.
 
-use crate::lessons::{Lang, Text, t};
+use crate::text::{Lang, Text, t};
 
 macro_rules! messages {
     ($($key:ident => $ko:literal, $en:literal;)*) => {

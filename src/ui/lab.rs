@@ -20,7 +20,7 @@ use crate::lab::protocol::{
     ClipDrawn, ClipRequest, DecayDrawn, DecayRequest, HeatmapRequest, LanguageReading, LanguageRequest,
     LanguageStatus, RaceRequest, RaceStatus, TimeAxis, Wire,
 };
-use crate::lessons::Lang;
+use crate::text::Lang;
 use crate::ui::i18n::{Key, tr};
 
 #[wasm_bindgen(inline_js = r#"

@@ -12,7 +12,7 @@ pub mod widgets;
 
 use leptos::prelude::*;
 
-use crate::lessons::Lang;
+use crate::text::Lang;
 
 /// The page language, shared through context by the shell.
 pub fn use_lang() -> Signal<Lang> {

@@ -11,8 +11,9 @@ use web_sys::HtmlElement;
 
 use super::knobs::Panel;
 use super::scenes::SceneView;
-use crate::lessons::{Cond, Lang};
+use crate::lessons::Cond;
 use crate::state::{self, PageQuery, presets::Preset};
+use crate::text::Lang;
 
 thread_local! {
     static SCENE: std::cell::Cell<Option<(Panel, RwSignal<Lang>)>> = const { std::cell::Cell::new(None) };

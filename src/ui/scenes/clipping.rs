@@ -5,9 +5,9 @@
 use leptos::prelude::*;
 
 use crate::lab::protocol::{ClipDrawn, ClipRequest};
-use crate::lessons::Lang;
 use crate::model::train::clipping::{ClipCurves, ClipSetup, MAX_STEPS};
 use crate::state::presets::ClipPreset;
+use crate::text::Lang;
 use crate::ui::i18n::{Key, tr};
 use crate::ui::knobs::use_panel;
 use crate::ui::lab::{use_lab, with_lab};

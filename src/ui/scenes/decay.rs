@@ -6,10 +6,10 @@ use leptos::prelude::*;
 
 use super::decay_path::{LagCurves, LagPath};
 use crate::lab::protocol::{DecayDrawn, DecayRequest, Quantity};
-use crate::lessons::Lang;
 use crate::model::Activation;
 use crate::model::decay::{DecaySetup, MAX_STEPS};
 use crate::state::presets::DecayPreset;
+use crate::text::Lang;
 use crate::ui::i18n::{Key, tr};
 use crate::ui::knobs::use_panel;
 use crate::ui::lab::{use_lab, with_lab};

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::lessons::Lang;
+use crate::text::Lang;
 use crate::ui::i18n::{Key, tr};
 use crate::ui::use_lang;
 use crate::ui::widgets::number::format_wide;

@@ -80,14 +80,14 @@ fn flatten(series: &[Series], hidden: usize) -> Flat {
 }
 
 impl Flat {
-    fn labels(&self, lang: crate::lessons::Lang) -> String {
+    fn labels(&self, lang: crate::text::Lang) -> String {
         let mut lines: Vec<&str> = self.keys.iter().map(|k| tr(*k, lang)).collect();
         lines.push(tr(Key::HeatStepAxis, lang));
         lines.join("\n")
     }
 
     /// What the lab needs to draw the panels in `lang` with step `cursor` outlined.
-    fn request(&self, lang: crate::lessons::Lang, cursor: usize) -> HeatmapRequest {
+    fn request(&self, lang: crate::text::Lang, cursor: usize) -> HeatmapRequest {
         HeatmapRequest {
             values: self.values.clone(),
             steps: self.steps,

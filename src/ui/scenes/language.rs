@@ -21,8 +21,8 @@ use crate::ui::knobs::use_panel;
 use wasm_bindgen::JsCast;
 
 use crate::lab::protocol::LanguageStatus;
-use crate::lessons::Lang;
 use crate::model::train::language::{LanguageSetup, MAX_PROMPT};
+use crate::text::Lang;
 use crate::ui::i18n::{Key, tr};
 use crate::ui::lab::{Lab, LabError, Language, use_lab, with_lab};
 use crate::ui::use_lang;

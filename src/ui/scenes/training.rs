@@ -7,9 +7,9 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::lab::protocol::RaceStatus;
-use crate::lessons::Lang;
 use crate::model::train::race::{MAX_LAG, RaceSetup, SLICE};
 use crate::state::presets::RacePreset;
+use crate::text::Lang;
 use crate::ui::i18n::{Key, tr};
 use crate::ui::knobs::use_panel;
 use crate::ui::lab::{Training, use_lab, with_lab};

@@ -15,3 +15,8 @@ if ! grep -q "$pattern" "$glue"; then
   exit 1
 fi
 sed -i "s/$pattern/\1self.lstmLab = () => (/" "$glue"
+# Release builds: minified with terser, after the rewrite (scripts/minify-glue.sh says why).
+if [ "${TRUNK_PROFILE:-}" = release ]; then
+  "$(cd "$(dirname "$0")/.." && pwd)/tools/node_modules/.bin/terser" "$glue" --compress --mangle -o "$glue.min"
+  mv "$glue.min" "$glue"
+fi

@@ -1,10 +1,11 @@
 #!/usr/bin/env sh
-# Trunk post-build hook (Trunk.toml), release builds only: minifies the page's wasm-bindgen glue
-# and assets/course.js with terser (npm, tools/package.json). Trunk's own minifier stops at the
-# glue's `export` keywords, and it turned a '\n' in course.js into a two-character string, so
-# both are left to terser (index.html marks course.js data-no-minify). Minified, the first load
-# is 3 KB gzip lighter. Trunk's subresource-integrity hashes are off (Trunk.toml), since the
-# files change after Trunk hashed them.
+# Trunk post-build hook (Trunk.toml), release builds only: minifies the page's wasm-bindgen glue,
+# the landing module's glue and assets/course.js with terser (npm, tools/package.json); the lab's
+# glue is minified by scripts/lab-factory.sh after its rewrite. Trunk's own minifier is off: it
+# stops at the glue's `export` keywords, turned a '\n' in course.js into a two-character string,
+# and writes different output on every build. Minified, the first load is 3 KB gzip lighter.
+# Trunk's subresource-integrity hashes are off (Trunk.toml), since the files change after Trunk
+# hashed them.
 set -eu
 [ "${TRUNK_PROFILE:-}" = release ] || exit 0
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -13,7 +14,7 @@ for glue in "${TRUNK_STAGING_DIR:?run by trunk}"/lstm-explorer-*.js; do
   "$terser" "$glue" --module --compress --mangle -o "$glue.min"
   mv "$glue.min" "$glue"
 done
-for script in "$TRUNK_STAGING_DIR"/course-*.js; do
+for script in "$TRUNK_STAGING_DIR"/course-*.js "$TRUNK_STAGING_DIR"/lstm-landing.js; do
   "$terser" "$script" --compress --mangle -o "$script.min"
   mv "$script.min" "$script"
 done

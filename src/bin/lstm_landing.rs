@@ -43,7 +43,7 @@ pub fn scene_set_lang(code: &str) {
 /// See `ui::page::choice_holds`.
 #[wasm_bindgen]
 pub fn choice_holds(cond: &str, x: f64) -> bool {
-    lessons::Cond::from_attr(cond).is_some_and(|c| c.holds(x))
+    lessons::Cond::attr_holds(cond, x)
 }
 
 /// See `ui::page::format_number`.

@@ -88,6 +88,12 @@ impl Cond {
         }
     }
 
+    /// Whether the condition written as `attr` (see [`Cond::to_attr`]) holds for `x`; false
+    /// for an attribute that is not one.
+    pub fn attr_holds(attr: &str, x: f64) -> bool {
+        Self::from_attr(attr).is_some_and(|c| c.holds(x))
+    }
+
     /// As `data-cond` writes it: `lt:0.1`, `gt:0.1`, `in:0.2:0.5`.
     pub fn to_attr(self) -> String {
         match self {

@@ -55,22 +55,8 @@ pub struct RacePreset {
     pub seed: u64,
 }
 
-/// The clipping view.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct ClipPreset {
-    /// ρ of the RNN's recurrent weights.
-    pub rho: f64,
-    /// The clipping threshold θ.
-    pub threshold: f64,
-    /// The learning rate η.
-    pub lr: f64,
-    /// The longest sequence measured.
-    pub steps: usize,
-    /// Hidden units.
-    pub hidden: usize,
-    /// The seed.
-    pub seed: u64,
-}
+/// The clipping view starts from the experiment's own settings.
+pub use crate::model::train::clipping::ClipSetup as ClipPreset;
 
 /// The language scene: a character-level LSTM trained live on a short text.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -16,8 +16,6 @@ struct Knob {
     get: Box<dyn Fn() -> String>,
     /// Reads a URL value; false if it is not valid.
     set: Box<dyn Fn(&str) -> bool>,
-    /// Subscribes the running effect to the knob.
-    track: Box<dyn Fn()>,
     /// The value when the scene was built.
     initial: String,
 }
@@ -56,7 +54,6 @@ impl Panel {
             key,
             get: Box::new(move || signal.with_untracked(|v| shown(v))),
             set: Box::new(move |v| parse(v).map(|x| signal.set(x)).is_some()),
-            track: Box::new(move || signal.track()),
             initial,
         };
         self.0.update_value(|r| r.knobs.push(Rc::new(knob)));
@@ -70,7 +67,7 @@ impl Panel {
         set: impl Fn(&str) -> bool + 'static,
     ) {
         let initial = get();
-        let knob = Knob { key, get: Box::new(get), set: Box::new(set), track: Box::new(|| {}), initial };
+        let knob = Knob { key, get: Box::new(get), set: Box::new(set), initial };
         self.0.update_value(|r| r.knobs.push(Rc::new(knob)));
     }
 
@@ -126,11 +123,6 @@ impl Panel {
                 (now != k.initial).then(|| (k.key.to_string(), now))
             })
             .collect()
-    }
-
-    /// Subscribes the running effect to every knob.
-    pub fn track(&self) {
-        self.knobs().iter().for_each(|k| (k.track)());
     }
 
     /// The value of `key` (`name` or `name@arg`), if the scene has it now. Tracked.

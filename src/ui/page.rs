@@ -87,7 +87,7 @@ pub fn scene_set_lang(code: &str) {
 /// Whether a question's choice (`data-cond`, e.g. `lt:0.1`) is right for the reading `x`.
 #[wasm_bindgen]
 pub fn choice_holds(cond: &str, x: f64) -> bool {
-    Cond::from_attr(cond).is_some_and(|c| c.holds(x))
+    Cond::attr_holds(cond, x)
 }
 
 /// A number for the text: `digits` decimals, or powers of ten when it is very small or large.

@@ -1,9 +1,6 @@
 //! Backpropagation through time, stepped backwards through the unrolled RNN.
 
-use std::borrow::Cow;
-
-use crate::lessons::{Ask, Block, Cond, Lesson, Preset, SceneBlock, SequencePreset, Step, step_set, t};
-use crate::model::Activation;
+use crate::lessons::{Ask, Block, Cond, Lesson, Preset, SceneBlock, Step, step_set, t};
 
 pub(super) const BPTT: Lesson = Lesson {
     id: "bptt",
@@ -13,12 +10,7 @@ pub(super) const BPTT: Lesson = Lesson {
         "Send the last step's error back through the unrolled RNN, one column at a time.",
     ),
     scene: SceneBlock {
-        preset: Preset::Rnn(SequencePreset {
-            inputs: Cow::Borrowed(&[0.20, 0.45, 0.40, 0.85, 1.00, 0.70]),
-            hidden: 3,
-            seed: 7,
-            activation: Activation::Tanh,
-        }),
+        preset: Preset::Rnn(super::STOCK_H3),
         caption: t(
             "RNN 셀 단원과 같은 셀과 입력. 역전파 보기에서 손실은 $L = $ $h_T$ 원소들의 합이고, 열마다 $∂L/∂h_t$를 보여 줍니다.",
             "The cell and input of the RNN-cell lesson. In the backward view the loss is $L$ = the sum of $h_T$'s entries, and each column shows $∂L/∂h_t$.",

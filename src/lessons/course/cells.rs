@@ -1,9 +1,6 @@
 //! The 1997 original (the CEC, no forget gate), the forget-gate LSTM and the GRU, side by side.
 
-use std::borrow::Cow;
-
-use crate::lessons::{Ask, Block, Cond, Lesson, Preset, SceneBlock, SequencePreset, Step, step_set, t};
-use crate::model::Activation;
+use crate::lessons::{Ask, Block, Cond, Lesson, Preset, SceneBlock, Step, step_set, t};
 
 pub(super) const CELLS: Lesson = Lesson {
     id: "cells",
@@ -13,12 +10,7 @@ pub(super) const CELLS: Lesson = Lesson {
         "Run the original LSTM, the LSTM with a forget gate and the lighter GRU on the same input, and count their parameters.",
     ),
     scene: SceneBlock {
-        preset: Preset::Explore(SequencePreset {
-            inputs: Cow::Borrowed(&[0.20, 0.45, 0.40, 0.85, 1.00, 0.70]),
-            hidden: 4,
-            seed: 11,
-            activation: Activation::Tanh,
-        }),
+        preset: Preset::Explore(super::STOCK_H4),
         caption: t(
             "은닉 크기 4, 시드 11에서 뽑은 학습 전 셀들. 입력은 주가 엿새치입니다.",
             "Untrained cells with four hidden units, drawn from seed 11, reading six days of stock prices.",

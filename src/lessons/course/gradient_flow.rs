@@ -2,6 +2,12 @@
 
 use crate::lessons::{Ask, Block, Cond, DecayPreset, Lesson, Preset, SceneBlock, Step, step_set, t};
 
+/// The decay plot of both gradient lessons: ρ = 0.9, T = 60, six units from seed 5, forget-gate
+/// bias 3; the LSTM's curves only once the LSTM has been introduced.
+pub(super) const fn decay(lstm: bool) -> Preset {
+    Preset::Decay(DecayPreset { rho: 0.9, steps: 60, forget_bias: 3.0, hidden: 6, seed: 5, lstm })
+}
+
 pub(super) const GRADIENT_FLOW: Lesson = Lesson {
     id: "gradient-flow",
     title: t("기울기 소실", "Vanishing gradients"),
@@ -10,14 +16,7 @@ pub(super) const GRADIENT_FLOW: Lesson = Lesson {
         "Measure what happens to the last step's error on its way back into the past.",
     ),
     scene: SceneBlock {
-        preset: Preset::Decay(DecayPreset {
-            rho: 0.9,
-            steps: 60,
-            forget_bias: 3.0,
-            hidden: 6,
-            seed: 5,
-            lstm: false,
-        }),
+        preset: decay(false),
         caption: t(
             "은닉 크기 6인 RNN, 입력은 처음에 0, 손실은 마지막 은닉 상태 원소의 합. 가로축은 거슬러 간 시점 수 k, 세로축은 로그 눈금입니다. 축 아래나 위로 벗어난 값은 ▼나 ▲로 표시합니다.",
             "An RNN with six hidden units and, at first, zero input; the loss is the sum of the last hidden state's entries. Across: how many steps back, k; up: a log scale. Values that fall off the axis are marked ▼ or ▲.",

@@ -1,18 +1,10 @@
 //! The LSTM's cell state: a conveyor belt.
 
-use std::borrow::Cow;
-
-use crate::lessons::{Ask, Block, Cond, Lesson, Preset, SceneBlock, SequencePreset, Step, step_set, t};
-use crate::model::Activation;
+use crate::lessons::{Ask, Block, Cond, Lesson, Preset, SceneBlock, Step, step_set, t};
 
 /// The LSTM scene both LSTM lessons start from.
 pub(super) const STOCK_LSTM: SceneBlock = SceneBlock {
-    preset: Preset::Lstm(SequencePreset {
-        inputs: Cow::Borrowed(&[0.20, 0.45, 0.40, 0.85, 1.00, 0.70]),
-        hidden: 3,
-        seed: 7,
-        activation: Activation::Tanh,
-    }),
+    preset: Preset::Lstm(super::STOCK_H3),
     caption: t(
         "입력: 앞 단원들과 같은 엿새 동안의 주가(0–1로 정규화). 은닉 크기 3, 가중치는 시드 7에서 PyTorch 방식으로 뽑은 학습 전 LSTM입니다.",
         "Input: the same six days of stock prices as before (scaled to 0–1). Hidden size 3; an untrained LSTM with weights drawn from seed 7 the way PyTorch does.",

@@ -1,6 +1,6 @@
 //! Why the LSTM's gradient survives along its belt, and where it still shrinks.
 
-use crate::lessons::{Ask, Block, Cond, DecayPreset, Lesson, Preset, SceneBlock, Step, step_set, t};
+use crate::lessons::{Ask, Block, Cond, Lesson, SceneBlock, Step, step_set, t};
 
 pub(super) const LSTM_GRADIENT: Lesson = Lesson {
     id: "lstm-gradient",
@@ -10,14 +10,7 @@ pub(super) const LSTM_GRADIENT: Lesson = Lesson {
         "Separate the belt's direct path from the paths through the gates, and measure both on the RNN's plot.",
     ),
     scene: SceneBlock {
-        preset: Preset::Decay(DecayPreset {
-            rho: 0.9,
-            steps: 60,
-            forget_bias: 3.0,
-            hidden: 6,
-            seed: 5,
-            lstm: true,
-        }),
+        preset: super::gradient_flow::decay(true),
         caption: t(
             "은닉 크기 6인 RNN과 LSTM, 같은 입력, 손실은 마지막 은닉 상태 원소의 합. 축 아래나 위로 벗어난 값은 ▼나 ▲로 표시합니다.",
             "An RNN and an LSTM with six hidden units on the same input; the loss is the sum of the last hidden state's entries. Values that fall off the axis are marked ▼ or ▲.",

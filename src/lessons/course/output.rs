@@ -1,9 +1,6 @@
 //! The output y_t: what the network says at each step.
 
-use std::borrow::Cow;
-
-use crate::lessons::{Ask, Block, Cond, Lesson, Preset, SceneBlock, SequencePreset, Step, step_set, t};
-use crate::model::Activation;
+use crate::lessons::{Ask, Block, Cond, Lesson, Preset, SceneBlock, Step, step_set, t};
 
 pub(super) const OUTPUT: Lesson = Lesson {
     id: "output",
@@ -13,12 +10,7 @@ pub(super) const OUTPUT: Lesson = Lesson {
         "Meet the layer that reads an output out of the hidden state, and watch a trained RNN predict the next value at every step.",
     ),
     scene: SceneBlock {
-        preset: Preset::NextValue(SequencePreset {
-            inputs: Cow::Borrowed(&[0.5, 0.7, 0.86, 0.95, 0.95, 0.86, 0.7, 0.5]),
-            hidden: 8,
-            seed: 1,
-            activation: Activation::Tanh,
-        }),
+        preset: Preset::NextValue(super::SINE_HUMP),
         caption: t(
             "첫 단원과 같은, 미리 학습한 RNN입니다. 막대 위의 점은 각 시점의 출력 $y_t$, 곧 그 시점까지 읽고 내놓은 다음 값의 예측입니다.",
             "The pre-trained RNN of the first lesson. The dot above each bar is that step's output $y_t$: its guess of the next value after reading up to that step.",

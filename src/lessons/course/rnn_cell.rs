@@ -1,9 +1,6 @@
 //! The RNN cell and its hidden state.
 
-use std::borrow::Cow;
-
-use crate::lessons::{Ask, Block, Cond, Lesson, Preset, SceneBlock, SequencePreset, Step, step_set, t};
-use crate::model::Activation;
+use crate::lessons::{Ask, Block, Cond, Lesson, Preset, SceneBlock, Step, step_set, t};
 
 pub(super) const RNN_CELL: Lesson = Lesson {
     id: "rnn-cell",
@@ -13,12 +10,7 @@ pub(super) const RNN_CELL: Lesson = Lesson {
         "Follow, with real numbers, how the previous hidden state feeds back into the current step.",
     ),
     scene: SceneBlock {
-        preset: Preset::Rnn(SequencePreset {
-            inputs: Cow::Borrowed(&[0.20, 0.45, 0.40, 0.85, 1.00, 0.70]),
-            hidden: 3,
-            seed: 7,
-            activation: Activation::Tanh,
-        }),
+        preset: Preset::Rnn(super::STOCK_H3),
         caption: t(
             "입력: 엿새 동안의 주가를 0과 1 사이로 정규화한 값. 은닉 크기 3, 가중치는 시드 7에서 PyTorch와 같은 방식(균등분포 U(−1/√H, 1/√H))으로 뽑았습니다.",
             "Input: six days of a stock price, scaled to lie between 0 and 1. Hidden size 3; weights drawn from seed 7 the way PyTorch does it (uniform on U(−1/√H, 1/√H)).",

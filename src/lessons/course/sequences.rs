@@ -1,9 +1,6 @@
 //! Data that comes in order: why sequences need memory. The landing lesson.
 
-use std::borrow::Cow;
-
-use crate::lessons::{Block, Lesson, Preset, SceneBlock, SequencePreset, step, step_set, t};
-use crate::model::Activation;
+use crate::lessons::{Block, Lesson, Preset, SceneBlock, step, step_set, t};
 
 pub(super) const SEQUENCES: Lesson = Lesson {
     id: "sequences",
@@ -13,12 +10,7 @@ pub(super) const SEQUENCES: Lesson = Lesson {
         "The same values in another order lead to another guess of what comes next. Shuffle them and see.",
     ),
     scene: SceneBlock {
-        preset: Preset::NextValue(SequencePreset {
-            inputs: Cow::Borrowed(&[0.5, 0.7, 0.86, 0.95, 0.95, 0.86, 0.7, 0.5]),
-            hidden: 8,
-            seed: 1,
-            activation: Activation::Tanh,
-        }),
+        preset: Preset::NextValue(super::SINE_HUMP),
         caption: t(
             "여러 사인파를 섞은 시퀀스로 다음 값을 맞히도록 미리 학습한 작은 RNN입니다. 막대를 끌어 값을 바꾸거나, 섞고 뒤집어 보세요.",
             "A small RNN trained beforehand to predict the next value of mixtures of sine waves. Drag a bar to change a value, or shuffle and reverse them.",

@@ -1,9 +1,6 @@
 //! What the memory cell "remembers": the network folded into its loop and unrolled in time.
 
-use std::borrow::Cow;
-
-use crate::lessons::{Ask, Block, Cond, Lesson, Preset, SceneBlock, SequencePreset, Step, step_set, t};
-use crate::model::Activation;
+use crate::lessons::{Ask, Block, Cond, Lesson, Preset, SceneBlock, Step, step_set, t};
 
 pub(super) const UNROLLED: Lesson = Lesson {
     id: "unrolled",
@@ -13,12 +10,7 @@ pub(super) const UNROLLED: Lesson = Lesson {
         "See that the RNN drawn as one loop and the RNN unrolled in time are the same computation.",
     ),
     scene: SceneBlock {
-        preset: Preset::Explore(SequencePreset {
-            inputs: Cow::Borrowed(&[0.20, 0.45, 0.40, 0.85, 1.00, 0.70]),
-            hidden: 4,
-            seed: 11,
-            activation: Activation::Tanh,
-        }),
+        preset: Preset::Explore(super::STOCK_H4),
         caption: t(
             "바닐라 RNN, 은닉 크기 4, 시드 11에서 뽑은 학습 전 가중치. 입력은 앞 단원의 주가입니다.",
             "A vanilla RNN with four hidden units and untrained weights drawn from seed 11, reading the stock prices of the last lesson.",

@@ -209,3 +209,41 @@ fn a_cell_that_overflows_prints_json_with_null_instead_of_nan() {
     assert!(json["steps"][2]["h"][0].is_null(), "a lost value is null: {}", json["steps"][2]["h"]);
     assert!(json["loss"]["value"].is_null(), "the lost loss is null: {}", json["loss"]);
 }
+
+#[test]
+fn a_saved_stack_reads_back_with_its_kind_layers_and_missing_biases_from_the_file() {
+    let dir = std::env::temp_dir().join(format!("lstm-trace-stack-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let model = dir.join("gru2.json");
+    let model = model.to_str().unwrap();
+    let save =
+        ["--cell", "gru", "--layers", "2", "--hidden", "3", "--input-size", "2", "--seed", "5", "--no-bias"];
+    let out = lstm_trace(&[&save[..], &["--save-model", model]].concat());
+    assert!(out.status.success() && out.stdout.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    let saved: Value = serde_json::from_str(&std::fs::read_to_string(model).unwrap()).unwrap();
+    let keys: Vec<&String> = saved.as_object().unwrap().keys().collect();
+    assert_eq!(keys, ["weight_ih_l0", "weight_hh_l0", "weight_ih_l1", "weight_hh_l1"]);
+    let input = temp_file("stack-input.json", "[[1, 2], [0.5, -1], [0, 0.25]]");
+    let out = lstm_trace(&["--model", model, "--input", input.to_str().unwrap(), "--compact"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (json["cell"].as_str(), json["layers"].as_u64(), json["bias"].as_bool()),
+        (Some("gru"), Some(2), Some(false))
+    );
+    // The output is the top layer's hidden states, and h_n holds each layer's last one.
+    assert_eq!(
+        json["output"],
+        Value::Array(json["steps"][1].as_array().unwrap().iter().map(|s| s["h"].clone()).collect())
+    );
+    assert_eq!(json["h_n"][0], json["steps"][0][2]["h"]);
+    assert_eq!(json["parameters"], saved);
+    assert_eq!(json["gradient_flow"].as_array().unwrap().len(), 2);
+    // A kind that contradicts the file, and a fourth layer, are refused with one line.
+    let out = lstm_trace(&["--cell", "lstm", "--model", model, "--input", input.to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("holds a gru network"));
+    let out = lstm_trace(&[&save[..], &["--layers", "4", "--save-model", model]].concat());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--layers must be between 1 and 3"));
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -182,3 +182,99 @@ fn clamped_lstm_gates_still_match_finite_differences() {
 fn clamped_gru_gates_still_match() {
     check(CellKind::Gru, GateClamps { reset: Some(1.0), update: Some(0.25), ..Default::default() }, 10);
 }
+
+/// Every parameter of every layer of a stack of three, every input x_t, and every layer's h_0
+/// and c_0, against finite differences of L = Σ_t G_t · (top layer's h_t) + Σ_l G_c,l · c_T of
+/// layer l. Layers 2 and 3 read the hidden states of the layer below, so their weights' gradients
+/// and the errors passed down between layers are what this adds over `check`.
+fn check_stack(kind: CellKind, layers: usize, seed: u64) {
+    use lstm_explorer::model::stack::{Stack, StackTrace};
+    let (input, hidden, steps) = (2, 3, 5);
+    let mut rng = Rng::new(seed);
+    let mut stack = Stack::<f64>::seeded(kind, input, hidden, layers, true, &mut rng).unwrap();
+    let mut cells: Vec<AnyCell<f64>> = stack.layers().to_vec();
+    for c in &mut cells {
+        c.params_mut().into_iter().for_each(|p| p.values.iter_mut().for_each(|v| *v *= 2.5));
+    }
+    stack = Stack::new(cells, true).unwrap();
+    let xs: Vec<_> = (0..steps).map(|_| random_vec(input, &mut rng)).collect();
+    let h0: Vec<_> = (0..layers).map(|_| random_vec(hidden, &mut rng)).collect();
+    let c0: Vec<_> = (0..layers).map(|_| random_vec(hidden, &mut rng)).collect();
+    let g: Vec<_> = (0..steps).map(|_| random_vec(hidden, &mut rng)).collect();
+    let gc: Vec<_> = (0..layers).map(|_| random_vec(hidden, &mut rng)).collect();
+    let loss = |t: &StackTrace<f64>| -> f64 {
+        let mut l: f64 = t.output().iter().zip(&g).map(|(h, g)| h.dot(g)).sum();
+        for (layer, gc) in t.layers.iter().zip(&gc) {
+            if let AnyTrace::Lstm(lt) = layer {
+                l += lt.steps.last().unwrap().c.dot(gc);
+            }
+        }
+        l
+    };
+    let run = |s: &Stack<f64>, xs: &[DVector<f64>], h0: &[DVector<f64>], c0: &[DVector<f64>]| {
+        s.forward_from(xs, h0, c0).unwrap()
+    };
+    let trace = run(&stack, &xs, &h0, &c0);
+    let has_c = stack.layers()[0].has_cell_state();
+    let back = stack.backward(&trace, &g, if has_c { &gc } else { &[] }).unwrap();
+    assert_eq!(back.layers.len(), layers);
+    for l in 0..layers {
+        let analytic = back.layers[l].grads.params();
+        for (k, p) in stack.layers()[l].params().iter().enumerate() {
+            for idx in 0..p.values.len() {
+                let numeric = derivative(|d| {
+                    let mut cells = stack.layers().to_vec();
+                    cells[l].params_mut()[k].values[idx] += d;
+                    loss(&run(&Stack::new(cells, true).unwrap(), &xs, &h0, &c0))
+                });
+                let err = relative_error(analytic[k].values[idx], numeric);
+                assert!(
+                    err < TOLERANCE,
+                    "{kind:?} layer {}: d/d{}[{idx}] analytic {} numeric {numeric} (rel. error {err:e})",
+                    l + 1,
+                    p.name,
+                    analytic[k].values[idx]
+                );
+            }
+        }
+        check_vector(&format!("{kind:?} layer {}: dL/dh_0", l + 1), &back.layers[l].dh0, |j, d| {
+            let mut shifted = h0.clone();
+            shifted[l][j] += d;
+            loss(&run(&stack, &xs, &shifted, &c0))
+        });
+        if has_c {
+            check_vector(&format!("{kind:?} layer {}: dL/dc_0", l + 1), &back.layers[l].dc0, |j, d| {
+                let mut shifted = c0.clone();
+                shifted[l][j] += d;
+                loss(&run(&stack, &xs, &h0, &shifted))
+            });
+        }
+    }
+    for t in 0..steps {
+        check_vector(&format!("{kind:?} stack: dL/dx_{t}"), &back.dx()[t], |j, d| {
+            let mut xs2 = xs.clone();
+            xs2[t][j] += d;
+            loss(&run(&stack, &xs2, &h0, &c0))
+        });
+    }
+}
+
+#[test]
+fn stacked_rnn_layers_two_and_three_match_finite_differences() {
+    check_stack(CellKind::Rnn(Activation::Tanh), 3, 31);
+}
+
+#[test]
+fn stacked_lstm_layers_two_and_three_match_finite_differences() {
+    check_stack(CellKind::Lstm { peepholes: false }, 3, 32);
+}
+
+#[test]
+fn stacked_gru_layers_two_and_three_match_finite_differences() {
+    check_stack(CellKind::Gru, 3, 33);
+}
+
+#[test]
+fn a_stack_of_two_1997_cells_matches_finite_differences() {
+    check_stack(CellKind::Lstm1997, 2, 34);
+}

@@ -14,6 +14,7 @@ pub mod pretrained;
 pub mod readout;
 pub mod rng;
 pub mod scalar;
+pub mod stack;
 pub mod tasks;
 pub mod trace;
 pub mod train;

@@ -1,7 +1,9 @@
 //! Weight files: a JSON object mapping PyTorch's parameter names to nested arrays, exactly what
-//! `json.dump({k: v.tolist() for k, v in module.state_dict().items()}, f)` writes for a
-//! single-layer `nn.RNN`, `nn.LSTM` or `nn.GRU`. Reading validates everything a learner or a
-//! teacher could get wrong and says so in one sentence; it never panics.
+//! `json.dump({k: v.tolist() for k, v in module.state_dict().items()}, f)` writes for an
+//! `nn.RNN`, `nn.LSTM` or `nn.GRU` of one to three layers, with or without biases. Reading
+//! validates everything a learner or a researcher could get wrong and says so in one sentence, in
+//! the page's language; it never panics. Writing gives back a file PyTorch's `load_state_dict`
+//! takes.
 
 use std::fmt;
 
@@ -10,10 +12,17 @@ use serde_json::{Map, Value};
 
 use crate::model::cell::Parameters;
 use crate::model::network::{AnyCell, CellKind};
+use crate::model::stack::{MAX_LAYERS, Stack, is_bias, layer_name};
 use crate::model::{Activation, Real};
+use crate::text::Lang;
 
-/// The largest weight file accepted (16 MiB, a hidden size of about a thousand).
-pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
+/// The largest weight file accepted: 20 MB (three LSTM layers of H = 512 written by `tolist()`
+/// take about 120 MB, so the hidden-size limit, not this one, is what a real model meets first).
+pub const MAX_FILE_BYTES: usize = 20_000_000;
+/// The largest hidden size a stack is read with.
+pub const MAX_HIDDEN: usize = 512;
+/// The largest input size a stack is read with.
+pub const MAX_INPUT: usize = 64;
 
 /// What can be wrong with a weight file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,17 +32,46 @@ pub enum WeightsError {
     /// Not JSON, or JSON that is not an object.
     Syntax(String),
     /// A parameter the cell needs is not in the file.
-    Missing(&'static str),
-    /// A key the cell does not have.
-    Unknown(String),
+    Missing(String),
+    /// Keys the cell does not have (all of them, in file order).
+    Unknown(Vec<String>),
+    /// Keys of a layer that is not recurrent (`weight`, `bias`: an `nn.Linear`, say).
+    NotRecurrent(Vec<String>),
+    /// `_reverse` keys: a bidirectional layer.
+    Bidirectional,
+    /// `weight_hr_l0`: an LSTM with `proj_size` > 0.
+    Projection,
+    /// Layer numbers that do not run 0, 1, … without a gap, or more than [`MAX_LAYERS`].
+    Layers {
+        /// The highest layer number + 1.
+        found: usize,
+    },
+    /// `weight_hh_l0` with a row count that is not 1, 3 or 4 times its column count.
+    Kind {
+        /// Its rows.
+        rows: usize,
+        /// Its columns (H).
+        hidden: usize,
+    },
+    /// A hidden or input size over the limit.
+    TooBig {
+        /// "H" or "I".
+        what: &'static str,
+        /// The size in the file.
+        found: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// Some layers have biases and others not.
+    PartBias,
     /// A tensor of the wrong shape.
     Shape {
         /// The parameter.
         name: String,
-        /// What the cell needs, as "rows × cols".
-        expected: String,
+        /// What the cell needs.
+        expected: Dims,
         /// What the file has.
-        found: String,
+        found: Dims,
     },
     /// A value that is not a finite number.
     NotFinite {
@@ -42,30 +80,151 @@ pub enum WeightsError {
     },
 }
 
-impl fmt::Display for WeightsError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl WeightsError {
+    /// One sentence for the learner, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let ko = lang == Lang::Ko;
+        let list = |keys: &[String]| {
+            let shown: Vec<String> = keys.iter().take(6).map(|k| format!("'{k}'")).collect();
+            let more = keys.len().saturating_sub(6);
+            match (more, ko) {
+                (0, _) => shown.join(", "),
+                (m, true) => format!("{} 외 {m}개", shown.join(", ")),
+                (m, false) => format!("{} and {m} more", shown.join(", ")),
+            }
+        };
         match self {
-            WeightsError::TooLarge(n) => {
-                write!(f, "the weight file is {n} bytes; the limit is {MAX_FILE_BYTES} bytes")
-            }
-            WeightsError::Syntax(m) => write!(f, "the weight file is not a JSON object of parameters: {m}"),
-            WeightsError::Missing(name) => write!(f, "the weight file has no '{name}'"),
-            WeightsError::Unknown(name) => write!(
-                f,
-                "the weight file has '{name}', which this cell does not have (only single-layer, one-direction \
-                 RNN, LSTM and GRU state_dicts are read)"
+            WeightsError::TooLarge(n) if ko => format!(
+                "파일이 {:.1} MB입니다. {} MB까지 열 수 있습니다.",
+                *n as f64 / 1e6,
+                MAX_FILE_BYTES / 1_000_000
             ),
-            WeightsError::Shape { name, expected, found } => {
-                write!(f, "'{name}' should be {expected} but is {found}")
+            WeightsError::TooLarge(n) => format!(
+                "The file is {:.1} MB; the limit is {} MB.",
+                *n as f64 / 1e6,
+                MAX_FILE_BYTES / 1_000_000
+            ),
+            WeightsError::Syntax(m) if ko => format!("파라미터를 담은 JSON 객체가 아닙니다: {m}"),
+            WeightsError::Syntax(m) => format!("The weight file is not a JSON object of parameters: {m}"),
+            WeightsError::Missing(name) if ko => format!("파일에 '{name}'이(가) 없습니다."),
+            WeightsError::Missing(name) => format!("The weight file has no '{name}'."),
+            WeightsError::Unknown(keys) if ko => format!(
+                "이 셀에 없는 키가 있습니다: {}. RNN·LSTM·GRU의 state_dict만 읽습니다(단방향, 1~{MAX_LAYERS}층).",
+                list(keys)
+            ),
+            WeightsError::Unknown(keys) => format!(
+                "The weight file has {}, which this cell does not have (only one-direction RNN, LSTM and GRU \
+                 state_dicts of 1 to {MAX_LAYERS} layers are read).",
+                list(keys)
+            ),
+            WeightsError::NotRecurrent(keys) if ko => format!(
+                "순환 층의 state_dict가 아닙니다(키: {}). nn.RNN, nn.LSTM, nn.GRU의 가중치를 저장해 주세요. \
+                 nn.Linear 같은 층은 열 수 없습니다.",
+                list(keys)
+            ),
+            WeightsError::NotRecurrent(keys) => format!(
+                "This is not the state_dict of a recurrent layer (keys: {}). Save the weights of an nn.RNN, \
+                 nn.LSTM or nn.GRU; a layer such as nn.Linear cannot be opened.",
+                list(keys)
+            ),
+            WeightsError::Bidirectional if ko => {
+                "양방향(bidirectional) 층의 '_reverse' 가중치는 읽지 않습니다. 단방향 모델을 저장해 주세요."
+                    .into()
             }
+            WeightsError::Bidirectional => {
+                "The file holds '_reverse' weights of a bidirectional layer; only one direction is read."
+                    .into()
+            }
+            WeightsError::Projection if ko => "proj_size가 0이 아닌 LSTM(weight_hr)은 읽지 않습니다.".into(),
+            WeightsError::Projection => "An LSTM with proj_size > 0 (weight_hr) is not read.".into(),
+            WeightsError::Layers { found } if ko => {
+                format!(
+                    "층 번호가 0부터 빠짐없이 이어져야 하고 {MAX_LAYERS}층까지 읽습니다(찾은 층: {found})."
+                )
+            }
+            WeightsError::Layers { found } => format!(
+                "Layer numbers must run from 0 without a gap, up to {MAX_LAYERS} layers (found {found})."
+            ),
+            WeightsError::Kind { rows, hidden } if ko => format!(
+                "'weight_hh_l0'의 행 {rows}개가 열 {hidden}개의 1배(RNN), 3배(GRU), 4배(LSTM)가 아닙니다."
+            ),
+            WeightsError::Kind { rows, hidden } => format!(
+                "'weight_hh_l0' has {rows} rows, which is not 1× (RNN), 3× (GRU) or 4× (LSTM) its {hidden} columns."
+            ),
+            WeightsError::TooBig { what, found, limit } if ko => {
+                format!("{what} = {found}입니다. 이 페이지는 {what} ≤ {limit}까지 엽니다.")
+            }
+            WeightsError::TooBig { what, found, limit } => {
+                format!("{what} = {found}; the page opens models up to {what} = {limit}.")
+            }
+            WeightsError::PartBias if ko => "어떤 층에는 bias가 있고 어떤 층에는 없습니다.".into(),
+            WeightsError::PartBias => "Some layers have biases and others do not.".into(),
+            WeightsError::Shape { name, expected, found } if ko => {
+                format!(
+                    "'{name}'의 모양이 맞지 않습니다. 필요: {}, 파일: {}.",
+                    expected.describe(lang),
+                    found.describe(lang)
+                )
+            }
+            WeightsError::Shape { name, expected, found } => {
+                format!("'{name}' should be {} but is {}", expected.describe(lang), found.describe(lang))
+            }
+            WeightsError::NotFinite { name } if ko => format!("'{name}'에 유한한 수가 아닌 값이 있습니다."),
             WeightsError::NotFinite { name } => {
-                write!(f, "'{name}' contains a value that is not a finite number")
+                format!("'{name}' contains a value that is not a finite number")
             }
         }
     }
 }
 
+impl fmt::Display for WeightsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
 impl std::error::Error for WeightsError {}
+
+/// The shape of a tensor, or what is wrong with its nesting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dims {
+    /// rows × columns.
+    Matrix(usize, usize),
+    /// A vector of this length.
+    Vector(usize),
+    /// A list of numbers or of equal-length rows (what any tensor should be).
+    AnyTensor,
+    /// Not a list at all.
+    NotAList,
+    /// A list holding something other than numbers.
+    NotNumbers,
+    /// A mix of rows and numbers.
+    Mixed,
+    /// Rows of different lengths.
+    Ragged,
+}
+
+impl Dims {
+    /// As a phrase in `lang`.
+    pub fn describe(self, lang: Lang) -> String {
+        let ko = lang == Lang::Ko;
+        match self {
+            Dims::Matrix(r, c) => format!("{r} × {c}"),
+            Dims::Vector(n) if ko => format!("길이 {n}인 벡터"),
+            Dims::Vector(n) => format!("a vector of {n}"),
+            Dims::AnyTensor if ko => "숫자 목록이나 길이가 같은 행들의 목록".into(),
+            Dims::AnyTensor => "a list of numbers or a list of equal-length rows".into(),
+            Dims::NotAList if ko => "목록이 아닌 값".into(),
+            Dims::NotAList => "not a list".into(),
+            Dims::NotNumbers if ko => "숫자가 아닌 것이 든 목록".into(),
+            Dims::NotNumbers => "a list holding something other than numbers".into(),
+            Dims::Mixed if ko => "행과 숫자가 섞인 목록".into(),
+            Dims::Mixed => "a mix of rows and numbers".into(),
+            Dims::Ragged if ko => "길이가 다른 행들".into(),
+            Dims::Ragged => "rows of different lengths".into(),
+        }
+    }
+}
 
 /// A tensor as read: its shape and its values row by row.
 struct Tensor {
@@ -75,32 +234,28 @@ struct Tensor {
 }
 
 impl Tensor {
-    fn shape(&self) -> String {
+    fn dims(&self) -> Dims {
         match self.cols {
-            Some(c) => format!("{} × {}", self.rows, c),
-            None => format!("a vector of {}", self.rows),
+            Some(c) => Dims::Matrix(self.rows, c),
+            None => Dims::Vector(self.rows),
         }
     }
 }
 
 fn read_tensor(name: &str, value: &Value) -> Result<Tensor, WeightsError> {
-    let bad = |found: &str| WeightsError::Shape {
-        name: name.to_string(),
-        expected: "a list of numbers or a list of equal-length rows".into(),
-        found: found.into(),
-    };
+    let bad = |found: Dims| WeightsError::Shape { name: name.to_string(), expected: Dims::AnyTensor, found };
     let number = |v: &Value| -> Result<f64, WeightsError> {
-        let x = v.as_f64().ok_or_else(|| bad("a list holding something other than numbers"))?;
+        let x = v.as_f64().ok_or_else(|| bad(Dims::NotNumbers))?;
         if x.is_finite() { Ok(x) } else { Err(WeightsError::NotFinite { name: name.to_string() }) }
     };
-    let items = value.as_array().ok_or_else(|| bad("not a list"))?;
+    let items = value.as_array().ok_or_else(|| bad(Dims::NotAList))?;
     if items.first().is_some_and(Value::is_array) {
         let cols = items[0].as_array().map_or(0, Vec::len);
         let mut values = Vec::with_capacity(items.len() * cols);
         for row in items {
-            let row = row.as_array().ok_or_else(|| bad("a mix of rows and numbers"))?;
+            let row = row.as_array().ok_or_else(|| bad(Dims::Mixed))?;
             if row.len() != cols {
-                return Err(bad("rows of different lengths"));
+                return Err(bad(Dims::Ragged));
             }
             for v in row {
                 values.push(number(v)?);
@@ -111,6 +266,26 @@ fn read_tensor(name: &str, value: &Value) -> Result<Tensor, WeightsError> {
         let values = items.iter().map(number).collect::<Result<Vec<_>, _>>()?;
         Ok(Tensor { rows: values.len(), cols: None, values })
     }
+}
+
+/// Copies a tensor read from a file into a parameter of the cell, checking its shape.
+fn fill<T: Real>(
+    name: &str,
+    tensor: &Tensor,
+    p: crate::model::cell::ParamMut<'_, T>,
+) -> Result<(), WeightsError> {
+    let wants_matrix = p.cols > 1 || p.name.starts_with("weight");
+    let expected = if wants_matrix { Dims::Matrix(p.rows, p.cols) } else { Dims::Vector(p.rows) };
+    if tensor.dims() != expected {
+        return Err(WeightsError::Shape { name: name.to_string(), expected, found: tensor.dims() });
+    }
+    // File rows are row-major; nalgebra stores column-major.
+    for r in 0..p.rows {
+        for c in 0..p.cols {
+            p.values[c * p.rows + r] = T::of(tensor.values[r * p.cols + c]);
+        }
+    }
+    Ok(())
 }
 
 fn parse_object(text: &str) -> Result<Map<String, Value>, WeightsError> {
@@ -135,8 +310,8 @@ fn parse_object(text: &str) -> Result<Map<String, Value>, WeightsError> {
 /// `weight_hh_l0`'s columns, I from `weight_ih_l0`'s.
 pub fn cell_from_json<T: Real>(kind: CellKind, text: &str) -> Result<AnyCell<T>, WeightsError> {
     let map = parse_object(text)?;
-    let get = |name: &'static str| -> Result<Tensor, WeightsError> {
-        read_tensor(name, map.get(name).ok_or(WeightsError::Missing(name))?)
+    let get = |name: &str| -> Result<Tensor, WeightsError> {
+        read_tensor(name, map.get(name).ok_or_else(|| WeightsError::Missing(name.to_string()))?)
     };
     let hh = get("weight_hh_l0")?;
     let ih = get("weight_ih_l0")?;
@@ -151,33 +326,119 @@ pub fn cell_from_json<T: Real>(kind: CellKind, text: &str) -> Result<AnyCell<T>,
     // Build a zero cell of the right shape, then fill it by name: one place knows the shapes.
     let mut cell = zero_cell::<T>(kind, input, hidden);
     let expected: Vec<&'static str> = cell.params().iter().map(|p| p.name).collect();
-    if let Some(unknown) = map.keys().find(|k| !expected.contains(&k.as_str())) {
-        return Err(WeightsError::Unknown(unknown.clone()));
+    let unknown: Vec<String> = map.keys().filter(|k| !expected.contains(&k.as_str())).cloned().collect();
+    if !unknown.is_empty() {
+        return Err(WeightsError::Unknown(unknown));
     }
     for p in cell.params_mut() {
-        let tensor = match p.name {
+        let name = p.name;
+        let tensor = match name {
             "weight_hh_l0" => Tensor { rows: hh.rows, cols: hh.cols, values: hh.values.clone() },
             "weight_ih_l0" => Tensor { rows: ih.rows, cols: ih.cols, values: ih.values.clone() },
             name => get(name)?,
         };
-        let wants_matrix = p.cols > 1 || p.name.starts_with("weight");
-        let fits = tensor.rows == p.rows && tensor.cols == wants_matrix.then_some(p.cols);
-        if !fits {
-            let expected = if wants_matrix {
-                format!("{} × {}", p.rows, p.cols)
-            } else {
-                format!("a vector of {}", p.rows)
-            };
-            return Err(WeightsError::Shape { name: p.name.to_string(), expected, found: tensor.shape() });
-        }
-        // File rows are row-major; nalgebra stores column-major.
-        for r in 0..p.rows {
-            for c in 0..p.cols {
-                p.values[c * p.rows + r] = T::of(tensor.values[r * p.cols + c]);
-            }
-        }
+        fill(name, &tensor, p)?;
     }
     Ok(cell)
+}
+
+/// The parameter families PyTorch's recurrent layers name, as `<family>_l<k>`.
+const FAMILIES: [&str; 4] = ["weight_ih", "weight_hh", "bias_ih", "bias_hh"];
+
+/// Splits `weight_ih_l2` into (`weight_ih`, 2).
+fn split_layer(key: &str) -> Option<(&str, usize)> {
+    let (stem, layer) = key.rsplit_once("_l")?;
+    let layer = layer.parse().ok().filter(|_| layer.bytes().all(|b| b.is_ascii_digit()))?;
+    Some((stem, layer))
+}
+
+/// Reads the `state_dict` of an `nn.RNN`, `nn.LSTM` or `nn.GRU` of one to three layers, with or
+/// without biases. Everything comes from the file: the kind from the rows of `weight_hh_l0`
+/// (4H for an LSTM, 3H for a GRU, H for an RNN, which reads with `rnn_activation` because a
+/// `state_dict` does not record tanh or ReLU), H from its columns, I from `weight_ih_l0`'s, the
+/// layers from the key numbers, and the biases from whether there are any.
+pub fn stack_from_json<T: Real>(text: &str, rnn_activation: Activation) -> Result<Stack<T>, WeightsError> {
+    let map = parse_object(text)?;
+    if map.keys().any(|k| k.ends_with("_reverse")) {
+        return Err(WeightsError::Bidirectional);
+    }
+    if map.keys().any(|k| k.starts_with("weight_hr_l")) {
+        return Err(WeightsError::Projection);
+    }
+    let recurrent = |k: &String| split_layer(k).is_some_and(|(stem, _)| FAMILIES.contains(&stem));
+    if !map.is_empty() && !map.keys().any(recurrent) {
+        return Err(WeightsError::NotRecurrent(map.keys().cloned().collect()));
+    }
+    let unknown: Vec<String> = map.keys().filter(|k| !recurrent(k)).cloned().collect();
+    if !unknown.is_empty() {
+        return Err(WeightsError::Unknown(unknown));
+    }
+    let layers = map.keys().filter_map(|k| split_layer(k)).map(|(_, l)| l + 1).max().unwrap_or(0);
+    let gap = (0..layers).any(|l| !map.keys().any(|k| split_layer(k).is_some_and(|(_, n)| n == l)));
+    if layers > MAX_LAYERS || gap {
+        return Err(WeightsError::Layers { found: layers });
+    }
+    let get = |name: &str| -> Result<Tensor, WeightsError> {
+        read_tensor(name, map.get(name).ok_or_else(|| WeightsError::Missing(name.to_string()))?)
+    };
+    let hh = get("weight_hh_l0")?;
+    let ih = get("weight_ih_l0")?;
+    let (rows, hidden, input) = (hh.rows, hh.cols.unwrap_or(0), ih.cols.unwrap_or(0));
+    let kind = match (hidden > 0 && rows % hidden == 0).then(|| rows / hidden) {
+        Some(1) => CellKind::Rnn(rnn_activation),
+        Some(3) => CellKind::Gru,
+        Some(4) => CellKind::Lstm { peepholes: false },
+        _ => return Err(WeightsError::Kind { rows, hidden }),
+    };
+    if hidden > MAX_HIDDEN {
+        return Err(WeightsError::TooBig { what: "H", found: hidden, limit: MAX_HIDDEN });
+    }
+    if input > MAX_INPUT {
+        return Err(WeightsError::TooBig { what: "I", found: input, limit: MAX_INPUT });
+    }
+    let biases = map.keys().filter(|k| k.starts_with("bias")).count();
+    let bias = biases > 0;
+    if bias && biases != 2 * layers {
+        let missing = (0..layers)
+            .flat_map(|l| ["bias_ih", "bias_hh"].map(|f| format!("{f}_l{l}")))
+            .find(|k| !map.contains_key(k));
+        return Err(missing.map_or(WeightsError::PartBias, WeightsError::Missing));
+    }
+    let mut cells = Vec::with_capacity(layers);
+    for l in 0..layers {
+        let mut cell = zero_cell::<T>(kind, if l == 0 { input } else { hidden }, hidden);
+        for p in cell.params_mut() {
+            if !bias && is_bias(p.name) {
+                continue;
+            }
+            let name = layer_name(p.name, l);
+            fill(&name, &get(&name)?, p)?;
+        }
+        cells.push(cell);
+    }
+    // Every layer was built to fit the one below, so this cannot fail; say so if it ever does.
+    Stack::new(cells, bias).map_err(|e| WeightsError::Syntax(e.to_string()))
+}
+
+/// A stack as a `state_dict` file: PyTorch's names, matrices as lists of rows, no biases for a
+/// stack without them. `torch.nn.LSTM(I, H, num_layers=L, bias=…).load_state_dict({k:
+/// torch.tensor(v) for k, v in json.load(f).items()})` takes it. Refuses, naming the parameter, a
+/// value that is not a finite number.
+pub fn stack_to_json<T: Real>(stack: &Stack<T>) -> Result<Value, WeightsError> {
+    let mut map = Map::new();
+    for (name, p) in stack.named_params() {
+        if p.values.iter().any(|v| !v.to_f64().is_finite()) {
+            return Err(WeightsError::NotFinite { name });
+        }
+        let at = |r: usize, c: usize| number_json(p.values[c * p.rows + r].to_f64());
+        let value = if p.cols > 1 || p.name.starts_with("weight") {
+            Value::Array((0..p.rows).map(|r| Value::Array((0..p.cols).map(|c| at(r, c)).collect())).collect())
+        } else {
+            Value::Array((0..p.rows).map(|r| at(r, 0)).collect())
+        };
+        map.insert(name, value);
+    }
+    Ok(Value::Object(map))
 }
 
 /// A cell of the given kind and sizes with every parameter zero.
@@ -300,6 +561,8 @@ mod tests {
         let mut short = good.clone();
         short["bias_hh_l0"] = serde_json::json!([0.0, 1.0]);
         assert_eq!(err(&short.to_string()), "'bias_hh_l0' should be a vector of 12 but is a vector of 2");
+        let ko = cell_from_json::<f64>(lstm, &short.to_string()).unwrap_err().message(Lang::Ko);
+        assert_eq!(ko, "'bias_hh_l0'의 모양이 맞지 않습니다. 필요: 길이 12인 벡터, 파일: 길이 2인 벡터.");
         let mut ragged = good.clone();
         ragged["weight_hh_l0"][1] = serde_json::json!([1.0]);
         assert!(err(&ragged.to_string()).contains("rows of different lengths"));
@@ -332,5 +595,105 @@ mod tests {
         assert_eq!(sequence_from_json::<f64>("[0.5, 1]").unwrap().len(), 2);
         assert!(sequence_from_json::<f64>("[[1], [\"a\"]]").unwrap_err().contains("time step 2"));
         assert!(sequence_from_json::<f64>("{}").is_err());
+    }
+
+    fn stack(kind: CellKind, layers: usize, bias: bool) -> Stack<f64> {
+        Stack::seeded(kind, 3, 4, layers, bias, &mut Rng::new(layers as u64 + 10)).unwrap()
+    }
+
+    const PYTORCH_KINDS: [CellKind; 4] = [
+        CellKind::Rnn(Activation::Tanh),
+        CellKind::Rnn(Activation::Relu),
+        CellKind::Lstm { peepholes: false },
+        CellKind::Gru,
+    ];
+
+    #[test]
+    fn every_stack_round_trips_and_its_kind_layers_and_biases_are_read_from_the_file() {
+        for kind in PYTORCH_KINDS {
+            let activation = match kind {
+                CellKind::Rnn(a) => a,
+                _ => Activation::Tanh,
+            };
+            for layers in 1..=MAX_LAYERS {
+                for bias in [true, false] {
+                    let s = stack(kind, layers, bias);
+                    let text = stack_to_json(&s).unwrap().to_string();
+                    let back: Stack<f64> = stack_from_json(&text, activation).unwrap();
+                    assert_eq!(back, s, "{kind:?} × {layers}, bias {bias}");
+                    let xs: Vec<DVector<f64>> =
+                        (0..5).map(|t| DVector::from_element(3, t as f64 * 0.3 - 0.5)).collect();
+                    assert_eq!(back.forward(&xs).unwrap(), s.forward(&xs).unwrap());
+                    let keys = serde_json::from_str::<Map<String, Value>>(&text).unwrap().len();
+                    assert_eq!(keys, layers * if bias { 4 } else { 2 });
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn stack_files_with_something_wrong_get_their_own_sentence() {
+        let err = |v: &Value| stack_from_json::<f64>(&v.to_string(), Activation::Tanh).unwrap_err();
+        let good = stack_to_json(&stack(CellKind::Gru, 2, true)).unwrap();
+        let mut linear = serde_json::json!({"weight": [[1.0, 2.0]], "bias": [0.0]});
+        assert_eq!(err(&linear), WeightsError::NotRecurrent(vec!["weight".into(), "bias".into()]));
+        linear["weight_ih_l0"] = serde_json::json!([[1.0]]);
+        assert!(matches!(err(&linear), WeightsError::Unknown(k) if k == ["weight", "bias"]));
+        let mut reverse = good.clone();
+        reverse["weight_ih_l0_reverse"] = serde_json::json!([[1.0]]);
+        assert_eq!(err(&reverse), WeightsError::Bidirectional);
+        let mut proj = good.clone();
+        proj["weight_hr_l0"] = serde_json::json!([[1.0]]);
+        assert_eq!(err(&proj), WeightsError::Projection);
+        let mut four = good.clone();
+        four["weight_ih_l3"] = good["weight_ih_l1"].clone();
+        assert_eq!(err(&four), WeightsError::Layers { found: 4 });
+        let mut gap = good.clone();
+        gap["weight_ih_l2"] = good["weight_ih_l1"].clone();
+        gap.as_object_mut().unwrap().retain(|k, _| !k.ends_with("_l1"));
+        assert_eq!(err(&gap), WeightsError::Layers { found: 3 });
+        let mut part = good.clone();
+        part.as_object_mut().unwrap().remove("bias_hh_l1");
+        assert_eq!(err(&part), WeightsError::Missing("bias_hh_l1".into()));
+        let mut odd = good.clone();
+        odd["weight_hh_l0"] = serde_json::json!(vec![vec![0.0; 4]; 8]);
+        assert_eq!(err(&odd), WeightsError::Kind { rows: 8, hidden: 4 });
+        let mut wide = good.clone();
+        wide["weight_ih_l0"] = serde_json::json!(vec![vec![0.0; 65]; 12]);
+        assert_eq!(err(&wide), WeightsError::TooBig { what: "I", found: 65, limit: MAX_INPUT });
+        let big = serde_json::json!({"weight_hh_l0": vec![vec![0.0; 513]; 513], "weight_ih_l0": [[0.0]]});
+        assert_eq!(err(&big), WeightsError::TooBig { what: "H", found: 513, limit: MAX_HIDDEN });
+        let mut layer_two = good.clone();
+        layer_two["weight_hh_l1"] = serde_json::json!(vec![vec![0.0; 4]; 11]);
+        assert!(matches!(err(&layer_two), WeightsError::Shape { name, .. } if name == "weight_hh_l1"));
+        let mut words = good;
+        words["bias_ih_l1"] = serde_json::json!(["a"]);
+        assert!(matches!(err(&words), WeightsError::Shape { found: Dims::NotNumbers, .. }));
+        let errors = [
+            WeightsError::NotRecurrent(vec!["weight".into()]),
+            WeightsError::Bidirectional,
+            WeightsError::Projection,
+            WeightsError::Layers { found: 4 },
+            WeightsError::Kind { rows: 8, hidden: 4 },
+            WeightsError::TooBig { what: "H", found: 513, limit: MAX_HIDDEN },
+            WeightsError::PartBias,
+            WeightsError::TooLarge(30_000_000),
+        ];
+        for e in errors {
+            let (ko, en) = (e.message(Lang::Ko), e.message(Lang::En));
+            assert!(ko != en && ko.chars().any(|c| ('가'..='힣').contains(&c)), "{ko}");
+        }
+    }
+
+    #[test]
+    fn an_empty_object_or_a_long_list_of_unknown_keys_is_said_plainly() {
+        assert_eq!(
+            stack_from_json::<f64>("{}", Activation::Tanh).unwrap_err(),
+            WeightsError::Missing("weight_hh_l0".into())
+        );
+        let keys: Vec<String> = (0..9).map(|k| format!("extra{k}")).collect();
+        let e = WeightsError::Unknown(keys);
+        assert!(e.message(Lang::En).contains("'extra5' and 3 more"), "{}", e.message(Lang::En));
+        assert!(e.message(Lang::Ko).contains("외 3개"));
     }
 }

@@ -1,11 +1,12 @@
 //! Agreement with PyTorch: `scripts/make_fixtures.py` ran `nn.RNN`, `nn.LSTM` and `nn.GRU` in
-//! float64 and recorded outputs, final states and every gradient. The model core must reproduce
+//! float64, with one layer and with `num_layers = 2`, and recorded outputs, final states (every
+//! layer's) and every gradient. The model core must reproduce
 //! them to [`F64_TOLERANCE`] in f64 and to [`F32_TOLERANCE`] in f32, each error measured as
 //! |ours − PyTorch| / max(|PyTorch|, 1).
 
-use lstm_explorer::model::cell::Parameters;
 use lstm_explorer::model::network::{AnyCell, AnyTrace, CellKind};
-use lstm_explorer::model::weights::{cell_from_json, params_to_json, sequence_from_json};
+use lstm_explorer::model::stack::{Stack, layer_name};
+use lstm_explorer::model::weights::{cell_from_json, params_to_json, sequence_from_json, stack_from_json};
 use lstm_explorer::model::{Activation, Real};
 use nalgebra::DVector;
 use serde_json::Value;
@@ -90,53 +91,91 @@ fn flat(v: &Value) -> Vec<f64> {
     }
 }
 
+/// A per-layer state of the fixture: `[H]` for one layer, `[L][H]` for a stack.
+fn states<T: Real>(v: &Value, layers: usize) -> Vec<DVector<T>> {
+    if layers == 1 { vec![vector(v)] } else { v.as_array().unwrap().iter().map(vector).collect() }
+}
+
 fn check<T: Real>(fixture: &Value, tolerance: f64, worst: &mut Worst) {
     let mut assert_close = |name: &str, what: &str, ours: &[T], theirs: &[f64]| {
         assert_close(worst, tolerance, name, what, ours, theirs)
     };
     let name = fixture["name"].as_str().unwrap();
     let kind = kind_of(fixture);
-    let cell: AnyCell<T> = cell_from_json(kind, &fixture["weights"].to_string()).unwrap();
-    assert_eq!(cell.hidden_size() as u64, fixture["hidden_size"].as_u64().unwrap());
+    let layers = fixture["num_layers"].as_u64().unwrap_or(1) as usize;
+    let activation = match kind {
+        CellKind::Rnn(a) => a,
+        _ => Activation::Tanh,
+    };
+    // Everything is read from the file: the kind must come out as PyTorch's.
+    let stack: Stack<T> = stack_from_json(&fixture["weights"].to_string(), activation).unwrap();
+    assert_eq!((stack.kind(), stack.layers().len()), (kind, layers), "{name}");
+    assert_eq!(stack.hidden_size() as u64, fixture["hidden_size"].as_u64().unwrap());
+    if layers == 1 {
+        let cell: AnyCell<T> = cell_from_json(kind, &fixture["weights"].to_string()).unwrap();
+        assert_eq!(&cell, &stack.layers()[0], "{name}: both readers agree on one layer");
+    }
     let xs = seq::<T>(&fixture["input"]);
-    let h0 = vector::<T>(&fixture["h0"]);
-    let c0 = fixture["c0"].is_array().then(|| vector::<T>(&fixture["c0"]));
-    let trace = cell.forward_from(&xs, Some(&h0), c0.as_ref()).unwrap();
+    let h0 = states::<T>(&fixture["h0"], layers);
+    let c0 = if fixture["c0"].is_array() { states::<T>(&fixture["c0"], layers) } else { vec![] };
+    let trace = stack.forward_from(&xs, &h0, &c0).unwrap();
 
-    let outputs: Vec<T> =
-        trace.hidden_states().iter().flat_map(|h| h.iter().copied().collect::<Vec<_>>()).collect();
+    let outputs: Vec<T> = trace.output().iter().flat_map(|h| h.iter().copied().collect::<Vec<_>>()).collect();
     assert_close(name, "output", &outputs, &flat(&fixture["output"]));
-    assert_close(name, "h_n", trace.hidden_states().last().unwrap().as_slice(), &flat(&fixture["h_n"]));
-    match &trace {
-        AnyTrace::Lstm(t) => {
-            assert_close(name, "c_n", t.steps.last().unwrap().c.as_slice(), &flat(&fixture["c_n"]))
-        }
-        _ => assert!(fixture["c_n"].is_null(), "{name}: a c_n for a cell without a cell state"),
+    let h_n: Vec<T> =
+        trace.layers.iter().flat_map(|t| t.hidden_states().last().unwrap().as_slice().to_vec()).collect();
+    assert_close(name, "h_n", &h_n, &flat(&fixture["h_n"]));
+    if stack.layers()[0].has_cell_state() {
+        let c_n: Vec<T> = trace
+            .layers
+            .iter()
+            .flat_map(|t| match t {
+                AnyTrace::Lstm(t) => t.steps.last().unwrap().c.as_slice().to_vec(),
+                _ => unreachable!("an LSTM stack traces LSTM layers"),
+            })
+            .collect();
+        assert_close(name, "c_n", &c_n, &flat(&fixture["c_n"]));
+    } else {
+        assert!(fixture["c_n"].is_null(), "{name}: a c_n for a cell without a cell state");
     }
 
-    let back = cell.backward(&trace, &seq::<T>(&fixture["grad_output"]), None).unwrap();
-    let ours = params_to_json(&back.grads);
+    let back = stack.backward(&trace, &seq::<T>(&fixture["grad_output"]), &[]).unwrap();
+    let mut ours = serde_json::Map::new();
+    for (l, b) in back.layers.iter().enumerate() {
+        for (param, value) in params_to_json(&b.grads).as_object().unwrap() {
+            ours.insert(layer_name(param, l), value.clone());
+        }
+    }
     for (param, theirs) in fixture["grad"].as_object().unwrap() {
+        let mine = ours.get(param).unwrap_or_else(|| panic!("{name}: no gradient for {param}"));
         assert_close(
             name,
             &format!("d{param}"),
-            &flat(&ours[param]).iter().map(|&x| T::of(x)).collect::<Vec<_>>(),
+            &flat(mine).iter().map(|&x| T::of(x)).collect::<Vec<_>>(),
             &flat(theirs),
         );
     }
-    assert_eq!(
-        back.grads.params().len(),
-        fixture["grad"].as_object().unwrap().len(),
-        "{name}: every parameter"
-    );
-    let dx: Vec<T> = back.dx.iter().flat_map(|d| d.iter().copied().collect::<Vec<_>>()).collect();
+    assert_eq!(ours.len(), fixture["grad"].as_object().unwrap().len(), "{name}: every parameter");
+    let dx: Vec<T> = back.dx().iter().flat_map(|d| d.iter().copied().collect::<Vec<_>>()).collect();
     assert_close(name, "grad_input", &dx, &flat(&fixture["grad_input"]));
-    assert_close(name, "grad_h0", back.dh0.as_slice(), &flat(&fixture["grad_h0"]));
-    if cell.has_cell_state() {
-        assert_close(name, "grad_c0", back.dc0.as_slice(), &flat(&fixture["grad_c0"]));
+    let dh0: Vec<T> = back.layers.iter().flat_map(|b| b.dh0.as_slice().to_vec()).collect();
+    assert_close(name, "grad_h0", &dh0, &flat(&fixture["grad_h0"]));
+    if stack.layers()[0].has_cell_state() {
+        let dc0: Vec<T> = back.layers.iter().flat_map(|b| b.dc0.as_slice().to_vec()).collect();
+        assert_close(name, "grad_c0", &dc0, &flat(&fixture["grad_c0"]));
     } else {
         assert!(fixture["grad_c0"].is_null(), "{name}: a grad_c0 for a cell without a cell state");
     }
+}
+
+#[test]
+fn two_layer_fixtures_are_among_those_checked() {
+    let stacked: Vec<String> = fixtures()
+        .iter()
+        .filter(|f| f["num_layers"].as_u64() == Some(2))
+        .map(|f| f["cell"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(stacked, ["gru", "lstm", "rnn"]);
 }
 
 #[test]

@@ -86,6 +86,16 @@ pub enum AnyTrace<T: Real> {
     Gru(Trace<T, GruStep<T>>),
 }
 
+impl<T: Real> crate::model::trace::Units for AnyTrace<T> {
+    fn units(&self, start: usize, len: usize) -> Self {
+        match self {
+            AnyTrace::Rnn(t) => AnyTrace::Rnn(t.units(start, len)),
+            AnyTrace::Lstm(t) => AnyTrace::Lstm(t.units(start, len)),
+            AnyTrace::Gru(t) => AnyTrace::Gru(t.units(start, len)),
+        }
+    }
+}
+
 impl<T: Real> AnyTrace<T> {
     /// The number of steps.
     pub fn len(&self) -> usize {

@@ -36,12 +36,22 @@ pub enum StackError {
         /// The 1-based layer that does not fit.
         layer: usize,
     },
+    /// A flat list of values of the wrong length.
+    Values {
+        /// The number of parameters.
+        expected: usize,
+        /// The number of values.
+        found: usize,
+    },
 }
 
 impl std::fmt::Display for StackError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             StackError::Layers(n) => write!(f, "a stack has 1 to {MAX_LAYERS} layers, not {n}"),
+            StackError::Values { expected, found } => {
+                write!(f, "{found} values for a stack of {expected} parameters")
+            }
             StackError::Mismatch { layer } => write!(
                 f,
                 "layer {layer} does not fit the layer below (same kind, same hidden size, input = hidden size)"
@@ -152,6 +162,19 @@ impl<T: Real> Stack<T> {
         Self::new(cells, bias)
     }
 
+    fn from_flat_shape(
+        kind: CellKind,
+        input: usize,
+        hidden: usize,
+        layers: usize,
+        bias: bool,
+    ) -> Result<Self, StackError> {
+        let cells = (0..layers)
+            .map(|l| crate::model::weights::zero_cell::<T>(kind, if l == 0 { input } else { hidden }, hidden))
+            .collect();
+        Self::new(cells, bias)
+    }
+
     fn zero_biases(&mut self) {
         for cell in &mut self.layers {
             cell.params_mut().into_iter().filter(|p| is_bias(p.name)).for_each(|p| p.values.fill(T::zero()));
@@ -257,6 +280,40 @@ impl<T: Real> Stack<T> {
         Ok(StackBackward { layers })
     }
 
+    /// Every parameter value, in [`Stack::named_params`] order, each tensor column-major: what
+    /// crosses between the page and the lab module, rebuilt by [`Stack::from_flat`].
+    pub fn flat(&self) -> Vec<f64> {
+        self.named_params().iter().flat_map(|(_, p)| p.values.iter().map(|v| v.to_f64())).collect()
+    }
+
+    /// A stack of this shape holding `values` (as [`Stack::flat`] wrote them); an error when the
+    /// count does not match.
+    pub fn from_flat(
+        kind: CellKind,
+        input: usize,
+        hidden: usize,
+        layers: usize,
+        bias: bool,
+        values: &[f64],
+    ) -> Result<Self, StackError> {
+        let mut stack = Self::from_flat_shape(kind, input, hidden, layers, bias)?;
+        let expected = stack.num_params();
+        if values.len() != expected {
+            return Err(StackError::Values { expected, found: values.len() });
+        }
+        let mut rest = values;
+        for cell in &mut stack.layers {
+            for p in cell.params_mut().into_iter().filter(|p| bias || !is_bias(p.name)) {
+                let n = p.values.len();
+                for (to, from) in p.values.iter_mut().zip(&rest[..n]) {
+                    *to = T::of(*from);
+                }
+                rest = &rest[n..];
+            }
+        }
+        Ok(stack)
+    }
+
     /// The layers as f64, for the analyses (and as any other precision).
     pub fn cast<U: Real>(&self) -> Stack<U> {
         let layers = self
@@ -342,5 +399,37 @@ mod tests {
         let names: Vec<String> = stack.named_params().into_iter().map(|(n, _)| n).collect();
         assert_eq!(names.len(), 12);
         assert_eq!(&names[8..], ["weight_ih_l2", "weight_hh_l2", "bias_ih_l2", "bias_hh_l2"]);
+    }
+
+    #[test]
+    fn a_stack_crosses_as_flat_values_and_comes_back_whole() {
+        for bias in [true, false] {
+            let s =
+                Stack::<f64>::seeded(CellKind::Lstm { peepholes: false }, 2, 3, 3, bias, &mut Rng::new(9))
+                    .unwrap();
+            let flat = s.flat();
+            assert_eq!(flat.len(), s.num_params());
+            let back = Stack::<f64>::from_flat(s.kind(), 2, 3, 3, bias, &flat).unwrap();
+            assert_eq!(back, s);
+            let short = Stack::<f64>::from_flat(s.kind(), 2, 3, 3, bias, &flat[1..]);
+            assert_eq!(short, Err(StackError::Values { expected: flat.len(), found: flat.len() - 1 }));
+        }
+    }
+
+    #[test]
+    fn a_window_of_units_keeps_their_true_values_and_the_whole_input() {
+        use crate::model::trace::Units;
+        let s = Stack::<f64>::seeded(CellKind::Lstm { peepholes: false }, 2, 5, 1, true, &mut Rng::new(3))
+            .unwrap();
+        let trace = s.forward(&sequence(4, 2, 8)).unwrap();
+        let AnyTrace::Lstm(full) = &trace.layers[0] else { panic!("an LSTM traces as an LSTM") };
+        let AnyTrace::Lstm(part) = trace.layers[0].units(1, 3) else { panic!("still an LSTM") };
+        for (a, b) in full.steps.iter().zip(&part.steps) {
+            assert_eq!(b.x, a.x);
+            assert_eq!(b.c.as_slice(), &a.c.as_slice()[1..4]);
+            assert_eq!(b.f.as_slice(), &a.f.as_slice()[1..4]);
+            assert_eq!(b.h.as_slice(), &a.h.as_slice()[1..4]);
+        }
+        assert_eq!(trace.layers[0].units(4, 8).hidden_states()[0].len(), 1);
     }
 }

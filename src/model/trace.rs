@@ -149,6 +149,60 @@ impl<T: Real> StepState<T> for GruStep<T> {
     }
 }
 
+/// A step or a trace restricted to some hidden units: every vector of size H keeps only the
+/// rows `start .. start + len`; the input x_t keeps all of its rows. A page that cannot draw 512
+/// units draws a window of them, each with its true value.
+pub trait Units {
+    /// The same record for units `start .. start + len` (clipped to H).
+    fn units(&self, start: usize, len: usize) -> Self;
+}
+
+fn rows<T: Real>(v: &DVector<T>, start: usize, len: usize) -> DVector<T> {
+    let start = start.min(v.len());
+    let end = (start + len).min(v.len());
+    DVector::from_column_slice(&v.as_slice()[start..end])
+}
+
+macro_rules! units_of {
+    ($ty:ident { $($field:ident),* }) => {
+        impl<T: Real> Units for $ty<T> {
+            fn units(&self, start: usize, len: usize) -> Self {
+                Self { x: self.x.clone(), $($field: rows(&self.$field, start, len),)* }
+            }
+        }
+    };
+}
+
+units_of!(RnnStep { h_prev, recurrent, input, pre, h });
+units_of!(LstmStep {
+    h_prev,
+    c_prev,
+    pre_i,
+    pre_f,
+    pre_g,
+    pre_o,
+    i,
+    f,
+    g,
+    o,
+    kept,
+    written,
+    c,
+    squashed_c,
+    h
+});
+units_of!(GruStep { h_prev, r, z, hn, n, kept, written, h });
+
+impl<T: Real, S: Units> Units for Trace<T, S> {
+    fn units(&self, start: usize, len: usize) -> Self {
+        Self {
+            h0: rows(&self.h0, start, len),
+            c0: rows(&self.c0, start, len),
+            steps: self.steps.iter().map(|s| s.units(start, len)).collect(),
+        }
+    }
+}
+
 /// What a backward pass through time returns besides the parameter gradients.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Backward<T: Real, G> {

@@ -203,7 +203,12 @@ impl LanguageModel {
         &self.vocab
     }
 
-    /// The hidden size.
+    /// The network as it stands (an LSTM reading one-hot characters, with a softmax readout).
+    pub fn network(&self) -> &crate::model::network::Network<f32> {
+        &self.trainer.network
+    }
+
+    /// The hidden size H.
     pub fn hidden(&self) -> usize {
         self.setup.hidden
     }

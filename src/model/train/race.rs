@@ -96,6 +96,11 @@ pub struct Race {
 }
 
 impl Race {
+    /// The two networks as they stand: the RNN, then the LSTM.
+    pub fn networks(&self) -> [&crate::model::network::Network<f32>; 2] {
+        [&self.trainers[0].network, &self.trainers[1].network]
+    }
+
     /// Both networks fresh, scored once before training.
     pub fn new(setup: RaceSetup) -> Self {
         let task = Task::Copy(CopyTask { symbols: setup.symbols, lag: setup.lag });

@@ -188,6 +188,13 @@
     }
     refresh();
     setInterval(() => idle(refresh), 300);
+    // A panel that drives the scene (the explorer's "bring your own") brings its script now: it
+    // cannot work before the scene, so it stays out of the first load.
+    for (const el of document.querySelectorAll('[data-script]')) {
+      const script = document.createElement('script');
+      script.src = './' + el.dataset.script;
+      document.body.append(script);
+    }
   }
 
   // A language the URL names is kept for the next pages too.

@@ -29,7 +29,7 @@ const zeros = (n) => Array(n).fill(0);
 /** How many blocks of H rows each cell stacks in its weights. */
 export const GATES = { rnn: 1, lstm: 4, lstm1997: 3, gru: 3 };
 
-export const hiddenSize = (kind, p) => p.bias_ih_l0.length / GATES[kind];
+export const hiddenSize = (kind, p) => p.weight_hh_l0[0].length;
 
 /** One step of each cell: the new state and every value drawn for the step. */
 export const STEP = {
@@ -180,4 +180,27 @@ export function backward(kind, p, xs, { clamps = {}, dhOut } = {}) {
 /** The LSTM lesson's own layout ({ w, u, b } with one bias) in PyTorch's names. */
 export function fromLessonWeights({ w, u, b }) {
   return { weight_ih_l0: w, weight_hh_l0: u, bias_ih_l0: b, bias_hh_l0: b.map(() => 0) };
+}
+
+/**
+ * A `state_dict` of PyTorch's `num_layers` (`weight_ih_l0` … `bias_hh_l{L−1}`, biases optional as
+ * with `bias=False`) run layer by layer: layer l + 1 reads the hidden states of layer l. Returns
+ * one forward run per layer, bottom first.
+ */
+export function stackForward(kind, stateDict, xs) {
+  const runs = [];
+  let input = xs;
+  for (let l = 0; `weight_ih_l${l}` in stateDict; l++) {
+    const rows = stateDict[`weight_hh_l${l}`].length;
+    const p = {
+      weight_ih_l0: stateDict[`weight_ih_l${l}`],
+      weight_hh_l0: stateDict[`weight_hh_l${l}`],
+      bias_ih_l0: stateDict[`bias_ih_l${l}`] ?? Array(rows).fill(0),
+      bias_hh_l0: stateDict[`bias_hh_l${l}`] ?? Array(rows).fill(0),
+    };
+    const run = forward(kind, p, input);
+    runs.push(run);
+    input = run.steps.map((s) => s.h);
+  }
+  return runs;
 }

@@ -9,8 +9,9 @@ use lstm_explorer::lab::protocol::{
     ClipDrawn, ClipRequest, DecayDrawn, DecayRequest, HeatmapRequest, LanguageRequest, RaceRequest,
     RaceStatus, TimeAxis, Wire,
 };
+use lstm_explorer::lab::protocol::{CsvRequest, OpenRequest, StackWire};
 use lstm_explorer::lab::training;
-use lstm_explorer::lab::{clipping, decay, language};
+use lstm_explorer::lab::{clipping, decay, files, language};
 use lstm_explorer::model::Rng;
 use lstm_explorer::model::train::language::{BATCH, BUDGET, LanguageModel};
 use lstm_explorer::model::train::race::Race;
@@ -126,6 +127,13 @@ pub fn training_start(request: JsValue) -> Result<Training, JsError> {
 
 #[wasm_bindgen]
 impl Training {
+    /// The weights of network `which` (0 the RNN, 1 the LSTM) as a PyTorch weight file.
+    pub fn weights(&self, which: u32) -> Result<String, JsError> {
+        let network =
+            self.0.networks().get(which as usize).copied().ok_or_else(|| js("no such network".into()))?;
+        files::save(&files::wire_of_network(network)).map_err(js)
+    }
+
     /// Trains both networks for about `sequences` more sequences; answers the `RaceStatus`.
     pub fn advance(&mut self, sequences: u32) -> JsValue {
         self.0.advance(sequences as usize);
@@ -219,6 +227,11 @@ pub fn language_start(request: JsValue) -> Result<LanguageTraining, JsError> {
 
 #[wasm_bindgen]
 impl LanguageTraining {
+    /// The recurrent layer's weights as a PyTorch weight file.
+    pub fn weights(&self) -> Result<String, JsError> {
+        files::save(&files::wire_of_network(self.0.network())).map_err(js)
+    }
+
     /// Trains on up to `sequences` more windows, a batch at a time, stopping once `budget_ms`
     /// milliseconds have passed (after at least one batch) and never past the budget of windows;
     /// answers the `LanguageStatus`.
@@ -256,4 +269,41 @@ impl LanguageTraining {
     pub fn activations(&self, text: &str, unit: u32) -> Result<String, JsError> {
         language::unit_html(&self.0, text, unit as usize).map_err(js)
     }
+}
+
+/// Reads a weight file (an `OpenRequest`); answers the `StackWire` it holds, or throws one
+/// sentence in the page's language.
+#[wasm_bindgen]
+pub fn open_weights(request: JsValue) -> Result<JsValue, JsError> {
+    serve(request, |r: OpenRequest| {
+        files::read_weights(&r, |text| {
+            let value = js_sys::JSON::parse(text).map_err(|e| {
+                e.dyn_ref::<js_sys::Error>()
+                    .map_or_else(|| "not JSON".to_string(), |e| String::from(e.message()))
+            })?;
+            files::tree_of(&value, 0)
+        })
+    })
+}
+
+/// Writes a `StackWire` as a PyTorch weight file.
+#[wasm_bindgen]
+pub fn save_weights(request: JsValue) -> Result<JsValue, JsError> {
+    serve(request, |r: StackWire| files::save(&r))
+}
+
+/// Reads a CSV (a `CsvRequest`); answers the `CsvTable`, or throws one sentence in the page's
+/// language naming the row and column.
+#[wasm_bindgen]
+pub fn read_csv(request: JsValue) -> Result<JsValue, JsError> {
+    serve(request, |r: CsvRequest| files::csv_with(&r, &|s| Some(js_sys::Number::parse_float(s))))
+}
+
+/// A stroke drawn on the explorer's pad (x, y pairs, x in [0, 1], y the value) resampled to
+/// `steps` values; or one sentence (Korean when `ko`) saying why not.
+#[wasm_bindgen]
+pub fn resample(points: Vec<f64>, steps: u32, ko: bool) -> Result<Vec<f64>, JsError> {
+    let pairs: Vec<(f64, f64)> = points.chunks_exact(2).map(|p| (p[0], p[1])).collect();
+    let lang = if ko { lstm_explorer::text::Lang::Ko } else { lstm_explorer::text::Lang::En };
+    lstm_explorer::input::resample_drawing(&pairs, steps as usize).map_err(|e| js(e.message(lang)))
 }

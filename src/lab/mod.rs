@@ -8,6 +8,7 @@
 
 pub mod clipping;
 pub mod decay;
+pub mod files;
 pub mod heatmap;
 pub mod language;
 pub mod protocol;

@@ -327,3 +327,139 @@ pub struct LanguageReading {
 wire_struct!(LanguageRequest { korean, hidden, seed });
 wire_struct!(LanguageStatus { seen, budget, loss, stopped });
 wire_struct!(LanguageReading { html, continuation, unknown });
+
+/// Read a weight file a learner opened.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OpenRequest {
+    /// The file's text.
+    pub text: String,
+    /// Messages in Korean (else English).
+    pub ko: bool,
+    /// Read a one-gate (RNN) file with ReLU instead of tanh: a `state_dict` does not say.
+    pub relu: bool,
+}
+
+/// A network of 1–3 stacked layers as it crosses between the modules: its shape and every
+/// parameter (`Stack::flat`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct StackWire {
+    /// `CellKind::name`: rnn, lstm or gru.
+    pub kind: String,
+    /// For an RNN: ReLU rather than tanh.
+    pub relu: bool,
+    /// Stacked layers.
+    pub layers: usize,
+    /// I.
+    pub input: usize,
+    /// H.
+    pub hidden: usize,
+    /// Whether the layers have biases.
+    pub bias: bool,
+    /// `Stack::flat`.
+    pub values: Vec<f64>,
+}
+
+impl StackWire {
+    /// The wire form of a stack.
+    pub fn of(stack: &crate::model::stack::Stack<f64>) -> Self {
+        let kind = stack.kind();
+        Self {
+            kind: kind.name().to_string(),
+            relu: kind == crate::model::network::CellKind::Rnn(Activation::Relu),
+            layers: stack.layers().len(),
+            input: stack.input_size(),
+            hidden: stack.hidden_size(),
+            bias: stack.has_bias(),
+            values: stack.flat(),
+        }
+    }
+
+    /// The stack it describes, or why it cannot be built.
+    pub fn stack(&self) -> Result<crate::model::stack::Stack<f64>, String> {
+        use crate::model::network::CellKind;
+        let kind = match CellKind::from_name(&self.kind) {
+            Some(CellKind::Rnn(_)) => {
+                CellKind::Rnn(if self.relu { Activation::Relu } else { Activation::Tanh })
+            }
+            Some(k) => k,
+            None => return Err(format!("unknown cell '{}'", self.kind)),
+        };
+        crate::model::stack::Stack::from_flat(
+            kind,
+            self.input,
+            self.hidden,
+            self.layers,
+            self.bias,
+            &self.values,
+        )
+        .map_err(|e| e.to_string())
+    }
+}
+
+/// A network's shape, as `StackShape::parse` reads it from `kind,relu,layers,input,hidden,bias`
+/// (what `assets/bring.js` hands the page beside the values, so no object crosses).
+#[derive(Clone, Debug, PartialEq)]
+pub struct StackShape {
+    /// `CellKind::name`.
+    pub kind: String,
+    /// For an RNN: ReLU rather than tanh.
+    pub relu: bool,
+    /// Layers.
+    pub layers: usize,
+    /// I.
+    pub input: usize,
+    /// H.
+    pub hidden: usize,
+    /// Biases.
+    pub bias: bool,
+}
+
+impl StackShape {
+    /// Reads `lstm,0,2,2,8,1`.
+    pub fn parse(text: &str) -> Option<Self> {
+        let mut it = text.split(',');
+        let kind = it.next()?.to_string();
+        let mut number = || it.next()?.parse::<usize>().ok();
+        let (relu, layers, input, hidden, bias) = (number()?, number()?, number()?, number()?, number()?);
+        Some(Self { kind, relu: relu == 1, layers, input, hidden, bias: bias == 1 })
+    }
+
+    /// Writes what [`StackShape::parse`] reads.
+    pub fn write(wire: &StackWire) -> String {
+        let flag = |b: bool| usize::from(b);
+        format!(
+            "{},{},{},{},{},{}",
+            wire.kind,
+            flag(wire.relu),
+            wire.layers,
+            wire.input,
+            wire.hidden,
+            flag(wire.bias)
+        )
+    }
+}
+
+/// Read a CSV a learner pasted or opened.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CsvRequest {
+    /// The text.
+    pub text: String,
+    /// Messages in Korean (else English).
+    pub ko: bool,
+}
+
+/// A CSV as read: one row per time step.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CsvTable {
+    /// Columns per row (the input size it fits).
+    pub columns: usize,
+    /// Row after row.
+    pub values: Vec<f64>,
+    /// The header's fields, if the file had one.
+    pub header: Option<Vec<String>>,
+}
+
+wire_struct!(OpenRequest { text, ko, relu });
+wire_struct!(StackWire { kind, relu, layers, input, hidden, bias, values });
+wire_struct!(CsvRequest { text, ko });
+wire_struct!(CsvTable { columns, values, header });

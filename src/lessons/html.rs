@@ -201,20 +201,7 @@ pub fn file_name(lesson: &Lesson) -> String {
     }
 }
 
-/// Escapes text for HTML content and attribute values.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::text::html_escape as escape;
 
 /// Inline markup as HTML.
 pub fn prose(src: &str) -> String {
@@ -554,7 +541,7 @@ fn lesson_main(lesson: &Lesson) -> String {
             r#"<div class="lesson-body"><div class="steps-col">{step_nav}<div class="step-text">{steps}</div>"#,
             r#"<p class="step-tools"><button type="button" class="copy-link" data-testid="copy-link">{copy}</button> <span class="copy-status" data-testid="copy-status" role="status"><span class="copied" hidden>{copied}</span></span></p></div>"#,
             r#"<div class="scene-col"><p class="scene-caption">{caption}</p>"#,
-            r#"<div id="scene" class="scene-mount" data-testid="scene-mount" data-scene="{scene}" data-state="{state}" data-keys="{keys}"><p class="scene-loading">{loading}</p></div></div>"#,
+            r#"<div id="scene" class="scene-mount" data-testid="scene-mount" data-scene="{scene}" data-state="{state}" data-keys="{keys}"><p class="scene-loading">{loading}</p></div>{bring}</div>"#,
             r#"</div>{pager}</article>"#
         ),
         id = lesson.id,
@@ -576,6 +563,7 @@ fn lesson_main(lesson: &Lesson) -> String {
             .map(|(k, r)| format!("{} | {}", k.join(" "), r.join(" ")))
             .unwrap_or_default(),
         loading = both(chrome::LOADING),
+        bring = if lesson.id == "explore" { super::bring::panel() } else { String::new() },
         pager = pager_html(index),
     )
 }

@@ -2,6 +2,7 @@
 //! scene, named with its preset; a step may set the scene and ask a question. `html` writes the
 //! static pages from it; the WebAssembly holds no lesson text.
 
+pub mod bring;
 pub mod course;
 pub mod glossary;
 pub mod html;

@@ -7,6 +7,7 @@ pub mod cell;
 pub mod decay;
 pub mod export;
 pub mod flow;
+pub mod json;
 pub mod kernel;
 pub mod network;
 pub mod numbers;

@@ -203,8 +203,12 @@ impl<T: Real> AnyCell<T> {
         Ok(match self {
             AnyCell::Rnn(c) => AnyTrace::Rnn(c.forward(xs, h0)?),
             AnyCell::Lstm(c) => AnyTrace::Lstm(c.forward(xs, h0, c0)?),
+            #[cfg(not(feature = "slim"))]
             AnyCell::Lstm1997(c) => AnyTrace::Lstm(c.forward(xs, h0, c0)?),
+            #[cfg(not(feature = "slim"))]
             AnyCell::Gru(c) => AnyTrace::Gru(c.forward(xs, h0)?),
+            #[cfg(feature = "slim")]
+            AnyCell::Lstm1997(_) | AnyCell::Gru(_) => return Err(ShapeError::Unsupported),
         })
     }
 
@@ -233,10 +237,14 @@ impl<T: Real> AnyCell<T> {
             (AnyCell::Lstm(c), AnyTrace::Lstm(t)) => {
                 wrap(c.backward_from(t, dh_out, dc_last)?, AnyCell::Lstm)
             }
+            #[cfg(not(feature = "slim"))]
             (AnyCell::Lstm1997(c), AnyTrace::Lstm(t)) => {
                 wrap(c.backward_from(t, dh_out, dc_last)?, AnyCell::Lstm1997)
             }
+            #[cfg(not(feature = "slim"))]
             (AnyCell::Gru(c), AnyTrace::Gru(t)) => wrap(c.backward(t, dh_out)?, AnyCell::Gru),
+            #[cfg(feature = "slim")]
+            (AnyCell::Lstm1997(_) | AnyCell::Gru(_), _) => return Err(ShapeError::Unsupported),
             _ => return Err(mismatch()),
         })
     }

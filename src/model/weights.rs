@@ -10,6 +10,8 @@ use std::fmt;
 use nalgebra::DVector;
 use serde_json::{Map, Value};
 
+use crate::model::json::{Json, parse};
+
 use crate::model::cell::Parameters;
 use crate::model::network::{AnyCell, CellKind};
 use crate::model::stack::{MAX_LAYERS, Stack, is_bias, layer_name};
@@ -242,15 +244,15 @@ impl Tensor {
     }
 }
 
-fn read_tensor(name: &str, value: &Value) -> Result<Tensor, WeightsError> {
+fn read_tensor(name: &str, value: &Json) -> Result<Tensor, WeightsError> {
     let bad = |found: Dims| WeightsError::Shape { name: name.to_string(), expected: Dims::AnyTensor, found };
-    let number = |v: &Value| -> Result<f64, WeightsError> {
+    let number = |v: &Json| -> Result<f64, WeightsError> {
         let x = v.as_f64().ok_or_else(|| bad(Dims::NotNumbers))?;
         if x.is_finite() { Ok(x) } else { Err(WeightsError::NotFinite { name: name.to_string() }) }
     };
     let items = value.as_array().ok_or_else(|| bad(Dims::NotAList))?;
-    if items.first().is_some_and(Value::is_array) {
-        let cols = items[0].as_array().map_or(0, Vec::len);
+    if items.first().is_some_and(Json::is_array) {
+        let cols = items[0].as_array().map_or(0, <[Json]>::len);
         let mut values = Vec::with_capacity(items.len() * cols);
         for row in items {
             let row = row.as_array().ok_or_else(|| bad(Dims::Mixed))?;
@@ -288,11 +290,29 @@ fn fill<T: Real>(
     Ok(())
 }
 
-fn parse_object(text: &str) -> Result<Map<String, Value>, WeightsError> {
+/// The members of a weight file's top-level object, in file order.
+struct Members(Vec<(String, Json)>);
+
+impl Members {
+    fn get(&self, key: &str) -> Option<&Json> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+    fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+    fn keys(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().map(|(k, _)| k)
+    }
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+fn parse_object(text: &str) -> Result<Members, WeightsError> {
     if text.len() > MAX_FILE_BYTES {
         return Err(WeightsError::TooLarge(text.len()));
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| {
+    let value = parse(text).map_err(|e| {
         let hint = if text.contains("NaN") || text.contains("Infinity") {
             " (NaN and Infinity are not numbers in JSON)"
         } else {
@@ -301,7 +321,7 @@ fn parse_object(text: &str) -> Result<Map<String, Value>, WeightsError> {
         WeightsError::Syntax(format!("{e}{hint}"))
     })?;
     match value {
-        Value::Object(map) => Ok(map),
+        Json::Object(members) => Ok(Members(members)),
         _ => Err(WeightsError::Syntax("the top level is not an object".into())),
     }
 }
@@ -318,7 +338,7 @@ pub fn cell_from_json<T: Real>(kind: CellKind, text: &str) -> Result<AnyCell<T>,
     let hidden = hh.cols.unwrap_or(0);
     let input = ih.cols.unwrap_or(0);
     let peephole_keys = ["peephole_i_l0", "peephole_f_l0", "peephole_o_l0"];
-    let has_peepholes = peephole_keys.iter().any(|k| map.contains_key(*k));
+    let has_peepholes = peephole_keys.iter().any(|k| map.contains_key(k));
     let kind = match kind {
         CellKind::Lstm { .. } => CellKind::Lstm { peepholes: has_peepholes },
         k => k,
@@ -358,7 +378,18 @@ fn split_layer(key: &str) -> Option<(&str, usize)> {
 /// `state_dict` does not record tanh or ReLU), H from its columns, I from `weight_ih_l0`'s, the
 /// layers from the key numbers, and the biases from whether there are any.
 pub fn stack_from_json<T: Real>(text: &str, rnn_activation: Activation) -> Result<Stack<T>, WeightsError> {
-    let map = parse_object(text)?;
+    stack_from_members(parse_object(text)?, rnn_activation)
+}
+
+/// [`stack_from_json`] for a document already read (by the browser's `JSON.parse`, in the page).
+pub fn stack_from_tree<T: Real>(value: Json, rnn_activation: Activation) -> Result<Stack<T>, WeightsError> {
+    match value {
+        Json::Object(members) => stack_from_members(Members(members), rnn_activation),
+        _ => Err(WeightsError::Syntax("the top level is not an object".into())),
+    }
+}
+
+fn stack_from_members<T: Real>(map: Members, rnn_activation: Activation) -> Result<Stack<T>, WeightsError> {
     if map.keys().any(|k| k.ends_with("_reverse")) {
         return Err(WeightsError::Bidirectional);
     }
@@ -486,20 +517,20 @@ pub fn sequence_from_json<T: Real>(text: &str) -> Result<Vec<DVector<T>>, String
     if text.len() > MAX_FILE_BYTES {
         return Err(format!("the input file is {} bytes; the limit is {MAX_FILE_BYTES}", text.len()));
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| format!("the input is not valid JSON: {e}"))?;
+    let value = parse(text).map_err(|e| format!("the input is not valid JSON: {e}"))?;
     let steps = value.as_array().ok_or("the input must be a list of time steps")?;
     steps
         .iter()
         .enumerate()
         .map(|(t, step)| {
-            let number = |v: &Value| {
+            let number = |v: &Json| {
                 v.as_f64()
                     .filter(|x| x.is_finite())
                     .map(T::of)
                     .ok_or_else(|| format!("time step {} holds something that is not a finite number", t + 1))
             };
             match step {
-                Value::Array(xs) => {
+                Json::Array(xs) => {
                     xs.iter().map(number).collect::<Result<Vec<_>, _>>().map(DVector::from_vec)
                 }
                 v => number(v).map(|x| DVector::from_element(1, x)),

@@ -138,7 +138,10 @@ pub fn scene_keys(kind: &str) -> Option<(&'static [&'static str], &'static [&'st
             &["t", "play", "x", "i", "f", "o", "back"],
             &["i", "f", "g", "o", "c", "h", "cprev", "kept", "written"],
         ),
-        "explore" => (&["t", "play", "kind", "h", "x", "fold", "cmp", "text"], &["params", "statesize", "h"]),
+        "explore" => (
+            &["t", "play", "kind", "h", "layers", "x", "fold", "cmp", "text", "layer", "unit"],
+            &["params", "statesize", "h", "layers", "hidden", "input", "steps"],
+        ),
         "decay" => (&["rho", "T", "fb", "act", "fopen", "drive", "q", "lag"], &["rnn", "lstm", "belt"]),
         "race" => (&["lag", "play"], &["rnngrad", "lstmgrad", "gradratio", "rnn", "lstm", "seen"]),
         "clip" => (&["rho", "logtheta", "lr", "mark"], &["norm"]),

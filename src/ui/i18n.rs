@@ -60,7 +60,7 @@ messages! {
     BiasPart => "편향", "bias";
     SumPart => "합", "sum";
     NewState => "새 은닉 상태", "new hidden state";
-    WeightsHeading => "이 셀의 가중치 (시드에서 생성)", "This cell's weights (drawn from the seed)";
+    WeightsHeading => "이 층의 가중치 (PyTorch 이름)", "This layer's weights (PyTorch names)";
     ValueLegend => "색: 음수는 파랑, 양수는 주황, 0은 흰색", "Colour: negative is blue, positive is orange, zero is white";
     ModelError => "이 장면을 계산할 수 없습니다", "This scene could not be computed";
     SceneExploreTitle => "셀 탐색기", "Cell explorer";
@@ -159,6 +159,12 @@ messages! {
     InputMode => "입력", "Input";
     NumbersMode => "숫자", "Numbers";
     TextMode => "글자", "Text";
+    SaveWeightsOf => "가중치 저장 (PyTorch)", "Save weights (PyTorch)";
+    InputMismatch => "이 모델은 시점마다 수 {wants}개를 읽는데, 지금 입력은 시점마다 {has}개입니다. 열이 {wants}개인 CSV를 열어 주세요.", "This model reads {wants} numbers per step, but the input has {has} per step. Open a CSV with {wants} columns.";
+    Layer => "층", "Layer";
+    UnitsShown => "유닛 {a}–{b} / {n}", "units {a}–{b} of {n}";
+    StepsShown => "시점 {a}–{b} / {n}", "steps {a}–{b} of {n}";
+    WeightsTooMany => "이 층의 파라미터는 {n}개라 표로 다 보이지 않습니다. 아래 ‘가중치 저장’으로 파일을 받으세요.", "This layer has {n} parameters, too many to list here; save the weights below to get them all.";
     TextLabel => "입력 문장 (한 글자가 한 시점, Enter로 적용)", "Input text (one character per step, Enter to apply)";
     OneHotNote => "각 글자는 원-핫 벡터가 됩니다. 입력 유닛:", "Each character becomes a one-hot vector. Input units:";
     SceneLanguageTitle => "브라우저에서 직접 학습하는 글자 단위 LSTM", "A character-level LSTM, trained right here in your browser";

@@ -103,6 +103,8 @@ extern "C" {
     fn svg(this: &TrainingExports, labels: &str) -> Result<String, JsValue>;
     #[wasm_bindgen(method, catch)]
     fn free(this: &TrainingExports) -> Result<(), JsValue>;
+    #[wasm_bindgen(method, catch, js_name = weights)]
+    fn race_weights(this: &TrainingExports, which: u32) -> Result<String, JsValue>;
 }
 
 thread_local! {
@@ -261,6 +263,11 @@ impl Training {
         self.race.svg(labels).map_err(|e| failure(&e))
     }
 
+    /// Network `which` (0 the RNN, 1 the LSTM) as a PyTorch weight file.
+    pub fn weights(&self, which: u32) -> Result<String, LabError> {
+        self.race.race_weights(which).map_err(|e| failure(&e))
+    }
+
     /// Frees the race's memory in the lab (nothing to free in an instance that panicked).
     pub fn free(&self) {
         if self.generation == GENERATION.get() {
@@ -342,6 +349,8 @@ extern "C" {
     fn language_activations(this: &LanguageExports, text: &str, unit: u32) -> Result<String, JsValue>;
     #[wasm_bindgen(method, catch, js_name = free)]
     fn language_free(this: &LanguageExports) -> Result<(), JsValue>;
+    #[wasm_bindgen(method, catch, js_name = weights)]
+    fn language_weights(this: &LanguageExports) -> Result<String, JsValue>;
 }
 
 impl Lab {
@@ -384,6 +393,11 @@ impl Language {
     /// `text` coloured by hidden unit `unit`, as HTML.
     pub fn activations(&self, text: &str, unit: u32) -> Result<String, LabError> {
         self.model.language_activations(text, unit).map_err(|e| failure(&e))
+    }
+
+    /// The recurrent layer as a PyTorch weight file.
+    pub fn weights(&self) -> Result<String, LabError> {
+        self.model.language_weights().map_err(|e| failure(&e))
     }
 
     /// Frees the model's memory in the lab (nothing to free in an instance that panicked).

@@ -95,3 +95,36 @@ pub fn choice_holds(cond: &str, x: f64) -> bool {
 pub fn format_number(x: f64, digits: usize) -> String {
     crate::format::format_fixed(x, digits)
 }
+
+/// Opens, in the explorer, a network the lab read from a weight file: its shape as
+/// `kind,relu,layers,input,hidden,bias` and its values. Empty, or why it was not taken.
+#[wasm_bindgen]
+pub fn scene_open(shape: &str, values: Vec<f64>) -> String {
+    let Some(shape) = crate::lab::protocol::StackShape::parse(shape) else { return "bad shape".into() };
+    super::scenes::explore::open(&shape, values).err().unwrap_or_default()
+}
+
+/// Makes a CSV the lab read (`columns` numbers per step) the explorer's input. Empty, or why not.
+#[wasm_bindgen]
+pub fn scene_rows(columns: usize, values: Vec<f64>) -> String {
+    super::scenes::explore::rows(columns, &values).err().unwrap_or_default()
+}
+
+/// The explorer goes back to its seeded network.
+#[wasm_bindgen]
+pub fn scene_close() {
+    super::scenes::explore::close();
+}
+
+/// The shape of the network the explorer shows (`kind,relu,layers,input,hidden,bias`), empty
+/// when there is none.
+#[wasm_bindgen]
+pub fn scene_network_shape() -> String {
+    super::scenes::explore::shown().map(|w| crate::lab::protocol::StackShape::write(&w)).unwrap_or_default()
+}
+
+/// The values of the network the explorer shows (`Stack::flat`).
+#[wasm_bindgen]
+pub fn scene_network_values() -> Vec<f64> {
+    super::scenes::explore::shown().map(|w| w.values).unwrap_or_default()
+}

@@ -61,6 +61,9 @@ pub enum ShapeError {
         /// Entries given.
         found: usize,
     },
+    /// A cell this build leaves out (the lab module's, built with the `slim` feature, runs only
+    /// RNNs and LSTMs).
+    Unsupported,
 }
 
 impl fmt::Display for ShapeError {
@@ -75,6 +78,7 @@ impl fmt::Display for ShapeError {
             ShapeError::OutputGradient { steps, found } => {
                 write!(f, "expected an output gradient for each of {steps} steps, found {found}")
             }
+            ShapeError::Unsupported => write!(f, "this build does not run that cell"),
         }
     }
 }

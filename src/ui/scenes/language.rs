@@ -88,7 +88,7 @@ fn skeleton(lang: Lang, hidden: usize) -> String {
     format!(
         r#"<h3 id="scene-language-title" class="scene-title">{}</h3>
 <div class="plot-controls race-controls"><div class="plot-control"><span>{}</span><div class="race-buttons"><button class="toggle-btn" data-testid="language-text-ko">{}</button><button class="toggle-btn" data-testid="language-text-en">{}</button></div></div>
-<div class="race-buttons"><button class="toggle-btn" data-testid="language-train" disabled></button><button class="toggle-btn" data-testid="language-reset">{}</button></div></div>
+<div class="race-buttons"><button class="toggle-btn" data-testid="language-train" disabled></button><button class="toggle-btn" data-testid="language-reset">{}</button><button class="chip" data-testid="language-save">{}</button></div></div>
 <p class="plot-note" data-testid="language-status">{}</p><p class="scene-error" role="alert" data-testid="language-error"></p>
 <label class="seq-label">{}<input type="text" data-testid="language-prompt" maxlength="{MAX_PROMPT}"></label><p class="input-error" role="status" data-testid="language-unknown"></p>
 <p class="language-line"><span>{}</span><output class="language-text" data-testid="language-continuation"></output></p>
@@ -103,6 +103,7 @@ fn skeleton(lang: Lang, hidden: usize) -> String {
         t(Key::LanguageKorean),
         t(Key::LanguageEnglish),
         t(Key::RaceReset),
+        t(Key::SaveWeightsOf),
         t(Key::LabLoading),
         t(Key::LanguagePrompt),
         t(Key::LanguageContinuation),
@@ -415,6 +416,17 @@ impl Scene {
                 }
             }
             "language-reset" => self.restarts.update(|r| *r += 1),
+            // The LSTM as it stands, as a file `torch.nn.LSTM(I, H)` loads (the readout is not in it).
+            "language-save" => {
+                let Some(m) = self.model() else { return };
+                match m.weights() {
+                    Ok(text) => crate::ui::widgets::export::download(
+                        "language-lstm.json",
+                        &crate::ui::widgets::export::text_url("application/json", &text),
+                    ),
+                    Err(e) => self.fail(e),
+                }
+            }
             "language-sample" => {
                 let Some(m) = self.model() else { return };
                 let (prompt, t, seed) = self

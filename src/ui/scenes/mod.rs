@@ -4,7 +4,7 @@ mod clipping;
 mod decay;
 mod decay_path;
 mod diagram;
-mod explore;
+pub(crate) mod explore;
 mod gru_cell;
 mod heatmaps;
 mod language;

@@ -14,7 +14,7 @@ use crate::ui::i18n::{Key, tr};
 use crate::ui::knobs::use_panel;
 use crate::ui::lab::{Training, use_lab, with_lab};
 use crate::ui::use_lang;
-use crate::ui::widgets::export::ExportButtons;
+use crate::ui::widgets::export::{ExportButtons, download, text_url};
 use crate::ui::widgets::number::format_wide;
 use crate::ui::widgets::viewport::use_viewport_width;
 
@@ -191,6 +191,19 @@ pub fn TrainingScene(
                         on:click=move |_| restarts.update(|r| *r += 1)>
                         {move || tr(Key::RaceReset, lang.get())}
                     </button>
+                    // Either network as it stands, as a file `torch.nn.RNN/LSTM(1, H)` loads.
+                    {[(0_u32, "rnn", "RNN"), (1, "lstm", "LSTM")].map(|(which, id, name)| view! {
+                        <button class="chip" data-testid=format!("race-save-{id}") disabled=move || !ready.get()
+                            on:click=move |_| {
+                                let Some(r) = race.get_untracked() else { return };
+                                match r.weights(which) {
+                                    Ok(text) => download(&format!("race-{id}.json"), &text_url("application/json", &text)),
+                                    Err(e) => error.set(Some(e.text(lang.get_untracked()))),
+                                }
+                            }>
+                            {move || format!("{}: {name}", tr(Key::SaveWeightsOf, lang.get()))}
+                        </button>
+                    })}
                 </div>
             </div>
             <figure class="plot" data-testid="race-plot" aria-busy=move || (!ready.get()).to_string()

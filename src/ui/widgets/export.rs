@@ -7,7 +7,7 @@ use crate::ui::i18n::{Key, tr};
 use crate::ui::use_lang;
 
 /// Starts a download of `url` named `name`.
-fn download(name: &str, url: &str) {
+pub(crate) fn download(name: &str, url: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     if let Ok(a) = document.create_element("a").map(|e| e.unchecked_into::<web_sys::HtmlAnchorElement>()) {
         a.set_href(url);
@@ -17,7 +17,7 @@ fn download(name: &str, url: &str) {
 }
 
 /// A `data:` URL holding `text`.
-fn text_url(mime: &str, text: &str) -> String {
+pub(crate) fn text_url(mime: &str, text: &str) -> String {
     format!("data:{mime};charset=utf-8,{}", String::from(js_sys::encode_uri_component(text)))
 }
 

@@ -1,5 +1,6 @@
 //! Edit a scene's input sequence: type numbers or pick one of the seed's examples. Bad input
-//! gets one sentence under the field and the scene keeps its last good sequence.
+//! gets one sentence under the field and the scene keeps its last good sequence; otherwise the
+//! field shows the sequence the scene reads, whoever set it (a step, the URL, a drawing).
 
 use leptos::prelude::*;
 
@@ -44,7 +45,7 @@ pub fn SequenceEditor(
                 <span>{move || tr(Key::SequenceLabel, lang.get())}</span>
                 <input type="text" inputmode="decimal" spellcheck="false" data-testid="sequence-input"
                     aria-invalid=move || error.get().is_some().to_string()
-                    prop:value=move || text.get()
+                    prop:value=move || if error.get().is_some() { text.get() } else { format_sequence(&inputs.get()) }
                     on:change=move |ev| apply(event_target_value(&ev)) />
             </label>
             <div class="chips" role="group" aria-label=move || tr(Key::SequenceChoices, lang.get())>{choices}</div>

@@ -54,7 +54,8 @@ pub fn MatrixTable(
     /// The rows, top to bottom.
     rows: Vec<Vec<f64>>,
     /// The test-id prefix of the cells.
-    id: &'static str,
+    #[prop(into)]
+    id: String,
     /// What the matrix is, for screen readers.
     #[prop(into)]
     label: Signal<String>,
@@ -63,6 +64,7 @@ pub fn MatrixTable(
         .into_iter()
         .enumerate()
         .map(|(i, row)| {
+            let id = id.clone();
             let cells = row
                 .into_iter()
                 .enumerate()

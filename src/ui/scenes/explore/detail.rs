@@ -7,6 +7,7 @@ use nalgebra::DVector;
 use super::{Model, kind_id};
 use crate::model::cell::Parameters;
 use crate::model::network::AnyTrace;
+use crate::model::stack::layer_name;
 use crate::ui::i18n::{Key, tr};
 use crate::ui::markup_view::Math;
 use crate::ui::scenes::gru_cell::GruDiagram;
@@ -105,25 +106,36 @@ pub(super) fn StepDetail(model: Model, step: RwSignal<usize>) -> impl IntoView {
     .into_any()
 }
 
-/// Every parameter of the cell, by its PyTorch name, for checking by hand (and by the tests).
+/// The most numbers the weights table lists; a larger layer is saved as a file instead.
+const LISTED: usize = 4096;
+
+/// Every parameter of the layer, by its PyTorch name, for checking by hand (and by the tests).
 #[component]
 pub(super) fn ExploreWeights(model: Model) -> impl IntoView {
     let lang = use_lang();
-    let tables = model
-        .cell
-        .params()
-        .into_iter()
-        .map(|p| {
-            let rows: Vec<Vec<f64>> =
-                (0..p.rows).map(|i| (0..p.cols).map(|j| p.values[j * p.rows + i]).collect()).collect();
-            view! {
-                <figure><MatrixTable rows=rows id=p.name label=p.name /><figcaption><code>{p.name}</code></figcaption></figure>
-            }
-        })
-        .collect_view();
+    let count = model.cell.num_params();
+    let tables = (count <= LISTED).then(|| {
+        model
+            .cell
+            .params()
+            .into_iter()
+            .map(|p| {
+                let rows: Vec<Vec<f64>> =
+                    (0..p.rows).map(|i| (0..p.cols).map(|j| p.values[j * p.rows + i]).collect()).collect();
+                let name = layer_name(p.name, model.layer);
+                view! {
+                    <figure><MatrixTable rows=rows id=name.clone() label=name.clone() /><figcaption><code>{name.clone()}</code></figcaption></figure>
+                }
+            })
+            .collect_view()
+    });
+    let too_many = (count > LISTED).then(|| {
+        view! { <p class="note">{move || tr(Key::WeightsTooMany, lang.get()).replace("{n}", &count.to_string())}</p> }
+    });
     view! {
-        <details class="weights" data-testid="explore-weights" data-kind=kind_id(model.kind)>
+        <details class="weights" data-testid="explore-weights" data-kind=kind_id(model.kind) data-layer=model.layer + 1>
             <summary>{move || tr(Key::WeightsHeading, lang.get())}</summary>
+            {too_many}
             <div class="weights-grid">{tables}</div>
         </details>
     }

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use nalgebra::DVector;
 
-use super::{KINDS, Model, kind_id};
+use super::{KINDS, Model, SHOWN_STEPS, kind_id};
 use crate::model::network::{AnyTrace, CellKind};
 use crate::ui::i18n::{Key, tr};
 use crate::ui::scenes::diagram::arrow_marker;
@@ -20,6 +20,7 @@ fn col_width(hidden: usize) -> f64 {
 }
 
 /// A row of small squares, one per unit, each with its exact value in a tooltip.
+/// Unit j of the row is unit `start + j` of the layer: its test id and its label say so.
 fn squares(
     values: &[f64],
     x0: f64,
@@ -27,15 +28,17 @@ fn squares(
     name: String,
     scale: f64,
     testid: String,
+    start: usize,
 ) -> impl IntoView + use<> {
     values
         .iter()
         .enumerate()
         .map(|(j, &v)| {
+            let unit = start + j;
             view! {
                 <rect x=x0 + UNIT * j as f64 y=y width=UNIT - 1.0 height=UNIT - 1.0 rx=2.0 class="unit"
-                    fill=value_fill(v, scale) data-testid=format!("{testid}-{j}") data-value=v.to_string()>
-                    <title>{format!("{name}[{}] = {v}", j + 1)}</title>
+                    fill=value_fill(v, scale) data-testid=format!("{testid}-{unit}") data-value=v.to_string()>
+                    <title>{format!("{name}[{}] = {v}", unit + 1)}</title>
                 </rect>
             }
         })
@@ -67,39 +70,60 @@ fn input_pill(cx: f64, ch: Option<char>, x: f64) -> AnyView {
     }
 }
 
-/// One cell over the whole sequence: folded into its loop, or unrolled into a row of copies.
+/// The test id stem of a layer's lane: the cell's name for the first layer (`lstm-h-3-0`), with
+/// the layer for the others (`lstm-l2-h-3-0`).
+pub(super) fn lane_id(model: &Model) -> String {
+    let id = kind_id(model.kind);
+    if model.layer == 0 { id.to_string() } else { format!("{id}-l{}", model.layer + 1) }
+}
+
+/// One layer over the sequence: folded into its loop, or unrolled into a row of copies, steps
+/// `first ..` of it (a page of [`SHOWN_STEPS`]).
 #[component]
-pub(super) fn Lane(model: Model, step: RwSignal<usize>, folded: RwSignal<bool>) -> impl IntoView {
+pub(super) fn Lane(
+    model: Model,
+    step: RwSignal<usize>,
+    folded: RwSignal<bool>,
+    first: usize,
+) -> impl IntoView {
     let lang = use_lang();
     let Ok(trace) = model.trace.clone() else {
-        let message = model.trace.err().unwrap_or_default();
-        return view! { <p class="scene-error" role="alert">{move || tr(Key::ModelError, lang.get())} ": " {message.clone()}</p> }
+        let error = model.trace.err();
+        return view! { <p class="scene-error" role="alert" data-testid="run-error">{move || error.as_ref().map(|e| e.message(lang.get()))}</p> }
             .into_any();
     };
-    let id = kind_id(model.kind);
+    let kind_name = kind_id(model.kind);
+    let id = lane_id(&model);
+    let start = model.start;
     let chars = model.chars.clone();
     let hs = trace.hidden_states();
     let cs: Option<Vec<DVector<f64>>> = match &*trace {
         AnyTrace::Lstm(t) => Some(t.steps.iter().map(|s| s.c.clone()).collect()),
         _ => None,
     };
-    let n = model.cell.hidden_size();
+    let n = hs.first().map_or(0, |h| h.len());
     let col = col_width(n);
-    let len = hs.len();
+    let total = hs.len();
+    let first = first.min(total.saturating_sub(1));
+    let len = total.saturating_sub(first).min(SHOWN_STEPS);
     let cell_label = cell_label(model.kind);
+    let below = model.layer > 0;
     let columns = hs
         .iter()
         .enumerate()
+        .skip(first)
+        .take(len)
         .map(|(t, h)| {
+            let id = id.clone();
             let cx = col / 2.0;
             let row_x = cx - UNIT * n as f64 / 2.0;
             let is_current = move || step.get() == t;
-            let offset = move || if folded.get() { 0.0 } else { col * t as f64 };
+            let offset = move || if folded.get() { 0.0 } else { col * (t - first) as f64 };
             let belt = cs.as_ref().map(|cs| {
                 let c = cs[t].as_slice().to_vec();
                 view! {
                     <line x1=0.0 y1=86.0 x2=col y2=86.0 class="belt lane-belt" />
-                    {squares(&c, row_x, 80.0, format!("c_{}", t + 1), 2.0, format!("{id}-c-{}", t + 1))}
+                    {squares(&c, row_x, 80.0, format!("c_{}", t + 1), 2.0, format!("{id}-c-{}", t + 1), start)}
                 }
             });
             view! {
@@ -114,7 +138,7 @@ pub(super) fn Lane(model: Model, step: RwSignal<usize>, folded: RwSignal<bool>) 
                     on:keydown=move |ev| open_on_key(&ev, || step.set(t))>
                     <rect x=3.0 y=2.0 width=col - 6.0 height=HEIGHT - 4.0 rx=8.0 class="col-bg" />
                     <text x=cx y=16.0 text-anchor="middle" class="col-label">{format!("t = {}", t + 1)}</text>
-                    {squares(h.as_slice(), row_x, 26.0, format!("h_{}", t + 1), 1.0, format!("{id}-h-{}", t + 1))}
+                    {squares(h.as_slice(), row_x, 26.0, format!("h_{}", t + 1), 1.0, format!("{id}-h-{}", t + 1), start)}
                     <line x1=cx y1=70.0 x2=cx y2=42.0 class="flow" marker-end="url(#arrow-x)" />
                     <rect x=cx - 30.0 y=70.0 width=60.0 height=56.0 rx=8.0 class="cell-box" />
                     {belt}
@@ -122,16 +146,36 @@ pub(super) fn Lane(model: Model, step: RwSignal<usize>, folded: RwSignal<bool>) 
                     <line x1=cx + 30.0 y1=104.0 x2=col y2=104.0 class="flow lane-next" />
                     <line x1=0.0 y1=104.0 x2=cx - 30.0 y2=104.0 class="flow" marker-end="url(#arrow-x)" />
                     <line x1=cx y1=158.0 x2=cx y2=128.0 class="flow" marker-end="url(#arrow-x)" />
-                    {input_pill(cx, chars.as_ref().and_then(|c| c.get(t)).copied(), model_x(&trace, t))}
-                    <text x=cx y=190.0 text-anchor="middle" class="x-label">{format!("x{}", sub(t + 1))}</text>
+                    {(!below).then(|| input_pill(cx, chars.as_ref().and_then(|c| c.get(t)).copied(), model_x(&trace, t)))}
+                    <text x=cx y=190.0 text-anchor="middle" class="x-label">
+                        {if below { format!("h{}", sub(t + 1)) } else { format!("x{}", sub(t + 1)) }}
+                    </text>
                 </g>
             }
         })
         .collect_view();
     let width = move || if folded.get() { LEFT + col + 40.0 } else { LEFT + col * len as f64 + 8.0 };
+    let (layer, layers) = (model.layer, model.layers);
+    let hidden = model.cell.hidden_size();
+    let title = move || {
+        let lang = lang.get();
+        let mut title =
+            tr(KINDS.iter().find(|k| k.1 == kind_name).map_or(Key::KindRnn, |k| k.2), lang).to_string();
+        if layers > 1 {
+            title = format!("{title} · {} {}/{layers}", tr(Key::Layer, lang), layer + 1);
+        }
+        if hidden > n {
+            title = format!("{title} · {}", units_note(lang, start, n, hidden));
+        }
+        if total > len {
+            title = format!("{title} · {}", steps_note(lang, first, len, total));
+        }
+        title
+    };
     view! {
-        <figure class="lane" data-testid=format!("lane-{id}") data-folded=move || folded.get().to_string()>
-            <figcaption class="lane-title">{move || tr(KINDS.iter().find(|k| k.1 == id).map_or(Key::KindRnn, |k| k.2), lang.get())}</figcaption>
+        <figure class="lane" data-testid=format!("lane-{id}") data-folded=move || folded.get().to_string()
+            data-layer=layer + 1 data-first-unit=start + 1 data-first-step=first + 1>
+            <figcaption class="lane-title">{title}</figcaption>
             <div class="lane-scroll">
                 <svg class="lane-svg" viewBox=move || format!("0 0 {} {HEIGHT}", width()) width=width height=HEIGHT
                     role="group" aria-label=move || tr(Key::ExploreUnrolledLabel, lang.get())>
@@ -150,6 +194,22 @@ pub(super) fn Lane(model: Model, step: RwSignal<usize>, folded: RwSignal<bool>) 
         </figure>
     }
     .into_any()
+}
+
+/// "units 9–16 of 64", in `lang`.
+pub(super) fn units_note(lang: crate::text::Lang, start: usize, shown: usize, hidden: usize) -> String {
+    tr(Key::UnitsShown, lang)
+        .replace("{a}", &(start + 1).to_string())
+        .replace("{b}", &(start + shown).to_string())
+        .replace("{n}", &hidden.to_string())
+}
+
+/// "steps 41–80 of 2000", in `lang`.
+fn steps_note(lang: crate::text::Lang, first: usize, shown: usize, total: usize) -> String {
+    tr(Key::StepsShown, lang)
+        .replace("{a}", &(first + 1).to_string())
+        .replace("{b}", &(first + shown).to_string())
+        .replace("{n}", &total.to_string())
 }
 
 fn model_x(trace: &AnyTrace<f64>, t: usize) -> f64 {

@@ -3,8 +3,12 @@
 //! between the two; optionally two cells side by side on the same input and cursor. Every square
 //! is a value of the model's trace, with its exact number in the tooltip.
 //!
+//! The network has one to three stacked layers, seeded here or opened from a PyTorch weight file,
+//! and reads typed or drawn numbers, a text, or a CSV (what is brought from outside arrives
+//! through `files`).
+//!
 //! This file owns what the explorer's parts share: the cells on offer and the model they draw.
-//! `scene` is the whole scene, `lane` one cell over the sequence, `detail` the open step.
+//! `scene` is the whole scene, `lane` one layer over the sequence, `detail` the open step.
 
 use std::sync::Arc;
 
@@ -12,11 +16,16 @@ use nalgebra::DVector;
 
 use crate::model::Rng;
 use crate::model::network::{AnyCell, AnyTrace, CellKind};
+use crate::model::stack::{Stack, StackTrace};
+use crate::model::trace::Units;
 use crate::ui::i18n::Key;
 
 mod detail;
+mod files;
 mod lane;
 mod scene;
+
+pub(crate) use files::{close, open, rows, shown};
 
 pub use scene::ExploreScene;
 
@@ -28,7 +37,8 @@ const KINDS: [(CellKind, &str, Key); 4] = [
     (CellKind::Gru, "gru", Key::KindGru),
 ];
 
-/// What the cells read: numbers (one input unit) or a text (one-hot over its characters).
+/// What the cells read: numbers (one input unit), a text (one-hot over its characters) or the
+/// columns of a CSV.
 #[derive(Clone, PartialEq)]
 struct Inputs {
     xs: Vec<Vec<f64>>,
@@ -36,22 +46,104 @@ struct Inputs {
     chars: Option<Vec<char>>,
 }
 
-/// A cell seeded from the preset and its trace on the inputs.
+/// The most units a lane, the open step and the heatmaps draw at once; a wider network is shown
+/// through a window of this many units that the learner moves.
+pub(crate) const SHOWN_UNITS: usize = 8;
+
+/// The most steps a lane draws at once; a longer sequence is shown a page of steps at a time,
+/// the page the time cursor is on.
+pub(crate) const SHOWN_STEPS: usize = 40;
+
+/// Why a network could not run on the inputs.
+#[derive(Clone, PartialEq)]
+enum RunError {
+    /// The network reads `wants` numbers per step and the input has `has`.
+    Input { wants: usize, has: usize },
+    /// Anything else the model reports.
+    Model(String),
+}
+
+impl RunError {
+    fn message(&self, lang: crate::text::Lang) -> String {
+        match self {
+            RunError::Input { wants, has } => crate::ui::i18n::tr(Key::InputMismatch, lang)
+                .replace("{wants}", &wants.to_string())
+                .replace("{has}", &has.to_string()),
+            RunError::Model(m) => format!("{}: {m}", crate::ui::i18n::tr(Key::ModelError, lang)),
+        }
+    }
+}
+
+/// A network (seeded, or opened from a file) and its forward pass through every layer.
+#[derive(Clone, PartialEq)]
+struct Run {
+    stack: Arc<Stack<f64>>,
+    trace: Result<Arc<StackTrace<f64>>, RunError>,
+    chars: Option<Vec<char>>,
+}
+
+impl Run {
+    fn kind(&self) -> CellKind {
+        self.stack.kind()
+    }
+
+    /// Layer `layer` as the views draw it: its cell, and its trace for units `start ..` (a
+    /// window of [`SHOWN_UNITS`] when the network is wider).
+    fn layer(&self, layer: usize, start: usize) -> Model {
+        let layers = self.stack.layers();
+        let layer = layer.min(layers.len() - 1);
+        let hidden = self.stack.hidden_size();
+        let start = if hidden > SHOWN_UNITS { start.min(hidden - SHOWN_UNITS) } else { 0 };
+        let trace = match &self.trace {
+            Ok(t) if hidden > SHOWN_UNITS => Ok(Arc::new(t.layers[layer].units(start, SHOWN_UNITS))),
+            Ok(t) => Ok(Arc::new(t.layers[layer].clone())),
+            Err(e) => Err(e.clone()),
+        };
+        Model {
+            kind: self.kind(),
+            cell: Arc::new(layers[layer].clone()),
+            trace,
+            chars: (layer == 0).then(|| self.chars.clone()).flatten(),
+            layer,
+            layers: layers.len(),
+            start,
+        }
+    }
+}
+
+/// One layer of a run, as a lane, the open step, the heatmaps and the weights draw it.
 #[derive(Clone, PartialEq)]
 struct Model {
     kind: CellKind,
     cell: Arc<AnyCell<f64>>,
-    trace: Result<Arc<AnyTrace<f64>>, String>,
+    trace: Result<Arc<AnyTrace<f64>>, RunError>,
     chars: Option<Vec<char>>,
+    /// Which layer (0 = the one reading the input) of how many.
+    layer: usize,
+    layers: usize,
+    /// The first unit drawn.
+    start: usize,
 }
 
-/// Seeds a cell of `kind` and runs it over `inputs`.
-fn run(kind: CellKind, hidden: usize, seed: u64, inputs: &Inputs) -> Model {
-    let input_size = inputs.xs.first().map_or(1, Vec::len);
-    let cell = AnyCell::seeded(kind, input_size, hidden, &mut Rng::new(seed));
-    let xs: Vec<DVector<f64>> = inputs.xs.iter().map(|x| DVector::from_column_slice(x)).collect();
-    let trace = cell.forward(&xs).map(Arc::new).map_err(|e| e.to_string());
-    Model { kind, cell: Arc::new(cell), trace, chars: inputs.chars.clone() }
+/// Runs `stack` over `inputs`, refusing inputs of another width.
+fn run_stack(stack: Arc<Stack<f64>>, inputs: &Inputs) -> Run {
+    let has = inputs.xs.first().map_or(0, Vec::len);
+    let wants = stack.input_size();
+    let trace = if has != wants {
+        Err(RunError::Input { wants, has })
+    } else {
+        let xs: Vec<DVector<f64>> = inputs.xs.iter().map(|x| DVector::from_column_slice(x)).collect();
+        stack.forward(&xs).map(Arc::new).map_err(|e| RunError::Model(e.to_string()))
+    };
+    Run { stack, trace, chars: inputs.chars.clone() }
+}
+
+/// Seeds `layers` cells of `kind` to read `inputs` and runs them.
+fn run(kind: CellKind, hidden: usize, layers: usize, seed: u64, inputs: &Inputs) -> Run {
+    let input_size = inputs.xs.first().map_or(1, Vec::len).max(1);
+    let stack = Stack::seeded(kind, input_size, hidden, layers, true, &mut Rng::new(seed))
+        .unwrap_or_else(|_| Stack::single(AnyCell::seeded(kind, input_size, hidden, &mut Rng::new(seed))));
+    run_stack(Arc::new(stack), inputs)
 }
 
 /// The cell drawn beside `kind` in the side-by-side mode: an RNN beside either LSTM, the

@@ -3,12 +3,13 @@
 use leptos::prelude::*;
 
 use super::detail::{ExploreWeights, StepDetail};
+use super::files::Brought;
 use super::lane::Lane;
-use super::{Inputs, KINDS, kind_id, kind_key, partner_of, run};
+use super::{Inputs, KINDS, SHOWN_STEPS, kind_id, kind_key, partner_of, run, run_stack};
 use crate::input::{EncodedText, encode_text};
 use crate::lessons::sequences::TEXT_CHOICES;
-use crate::model::cell::Parameters;
 use crate::model::network::CellKind;
+use crate::model::stack::MAX_LAYERS;
 use crate::state::presets::SequencePreset;
 use crate::ui::i18n::{Key, tr};
 use crate::ui::knobs::use_panel;
@@ -17,6 +18,15 @@ use crate::ui::widgets::sequence_editor::SequenceEditor;
 use crate::ui::widgets::text_editor::TextEditor;
 use crate::ui::widgets::time_cursor::{Cursor, TimeControls};
 use crate::ui::{fresh_memo, use_lang};
+
+/// Where the explorer's inputs come from: typed (or drawn, `assets/bring.js`) numbers, a text,
+/// or a CSV.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Source {
+    Numbers,
+    Text,
+    Csv,
+}
 
 /// Any cell on an editable sequence, folded or unrolled.
 #[component]
@@ -27,8 +37,10 @@ pub fn ExploreScene(
     let lang = use_lang();
     let kind = RwSignal::new(KINDS[1].0);
     let hidden = RwSignal::new(preset.hidden);
+    let layers = RwSignal::new(1_usize);
     let inputs = RwSignal::new(preset.inputs.to_vec());
     let text_mode = RwSignal::new(false);
+    let source = RwSignal::new(Source::Numbers);
     let encoded = RwSignal::new(encode_text(TEXT_CHOICES[0].text).unwrap_or(EncodedText {
         symbols: vec![],
         chars: vec![],
@@ -36,67 +48,147 @@ pub fn ExploreScene(
     }));
     let folded = RwSignal::new(false);
     let compare = RwSignal::new(false);
-    let read = Memo::new(move |_| {
-        if text_mode.get() {
-            encoded.with(|e| Inputs { xs: e.inputs.clone(), chars: Some(e.chars.clone()) })
-        } else {
-            inputs.with(|v| Inputs { xs: v.iter().map(|&x| vec![x]).collect(), chars: None })
+    let brought = Brought::install();
+    // A CSV that arrives becomes the input; typed numbers (a drawing sets them) take over again.
+    Effect::new(move |_| {
+        if brought.table.with(Option::is_some) {
+            source.set(Source::Csv);
         }
     });
-    let model = fresh_memo(move |_| read.with(|r| run(kind.get(), hidden.get(), preset.seed, r)));
+    Effect::new(move |prev: Option<()>| {
+        inputs.track();
+        if prev.is_some() && source.get_untracked() == Source::Csv {
+            source.set(Source::Numbers);
+        }
+    });
+    // The URL's `text` flag and the input source agree both ways.
+    Effect::new(move |_| {
+        if text_mode.get() {
+            source.set(Source::Text);
+        } else if source.get_untracked() == Source::Text {
+            source.set(Source::Numbers);
+        }
+    });
+    let read = Memo::new(move |_| match source.get() {
+        Source::Text => encoded.with(|e| Inputs { xs: e.inputs.clone(), chars: Some(e.chars.clone()) }),
+        Source::Csv => {
+            brought.table.with(|t| Inputs { xs: t.as_deref().cloned().unwrap_or_default(), chars: None })
+        }
+        Source::Numbers => inputs.with(|v| Inputs { xs: v.iter().map(|&x| vec![x]).collect(), chars: None }),
+    });
+    let network = fresh_memo(move |_| {
+        read.with(|r| match brought.opened.get() {
+            Some(stack) => run_stack(stack, r),
+            None => run(kind.get(), hidden.get(), layers.get(), preset.seed, r),
+        })
+    });
     let partner = fresh_memo(move |_| {
-        compare.get().then(|| read.with(|r| run(partner_of(kind.get()), hidden.get(), preset.seed, r)))
+        (compare.get() && brought.opened.with(Option::is_none))
+            .then(|| read.with(|r| run(partner_of(kind.get()), hidden.get(), layers.get(), preset.seed, r)))
     });
     let cursor = Cursor::new(Signal::derive(move || read.with(|r| r.xs.len())));
     let step = cursor.step;
+    // Which layer the open step, the heatmaps and the weights show, and the first unit drawn.
+    let shown_layer = RwSignal::new(0_usize);
+    let first_unit = RwSignal::new(0_usize);
+    let page = Memo::new(move |_| step.get() / SHOWN_STEPS * SHOWN_STEPS);
+    let model = fresh_memo(move |_| network.with(|n| n.layer(shown_layer.get(), first_unit.get())));
     let panel = use_panel();
     panel.knob("kind", kind, |v| KINDS.iter().find(|k| k.1 == v).map(|k| k.0), |k| kind_id(*k).to_string());
     panel.knob("h", hidden, |v| crate::state::whole(v, 1, 8), usize::to_string);
+    panel.knob("layers", layers, |v| crate::state::whole(v, 1, MAX_LAYERS), usize::to_string);
     panel.knob("x", inputs, crate::state::sequence, |xs| crate::state::write_sequence(xs));
     panel.flag("fold", folded);
     panel.flag("cmp", compare);
     panel.flag("text", text_mode);
-    panel.reading("params", move |_| model.with(|m| Some(m.cell.num_params() as f64)));
+    // The layer the open step shows and the first unit drawn (set by `assets/bring.js`'s
+    // controls, a lesson step or the URL; 1-based there).
+    panel.knob(
+        "layer",
+        shown_layer,
+        |v| crate::state::whole(v, 1, MAX_LAYERS).map(|l| l - 1),
+        |l| (l + 1).to_string(),
+    );
+    panel.knob(
+        "unit",
+        first_unit,
+        |v| crate::state::whole(v, 1, crate::model::weights::MAX_HIDDEN).map(|u| u - 1),
+        |u| (u + 1).to_string(),
+    );
+    panel.reading("layers", move |_| network.with(|n| Some(n.stack.layers().len() as f64)));
+    panel.reading("hidden", move |_| network.with(|n| Some(n.stack.hidden_size() as f64)));
+    panel.reading("input", move |_| network.with(|n| Some(n.stack.input_size() as f64)));
+    panel.reading("steps", move |_| read.with(|r| Some(r.xs.len() as f64)));
+    panel.reading("params", move |_| network.with(|n| Some(n.stack.num_params() as f64)));
     panel.reading("statesize", move |_| {
-        model.with(|m| Some((m.cell.hidden_size() * if m.cell.has_cell_state() { 2 } else { 1 }) as f64))
+        network.with(|n| {
+            let per_layer = n.stack.hidden_size() * if n.stack.layers()[0].has_cell_state() { 2 } else { 1 };
+            Some((per_layer * n.stack.layers().len()) as f64)
+        })
     });
     panel.reading("h", move |j| {
-        model.with(|m| {
-            let trace = m.trace.as_ref().ok()?;
-            let states = trace.hidden_states();
+        network.with(|n| {
+            let trace = n.trace.as_ref().ok()?;
+            let states = trace.output();
             states
                 .get(step.get().min(states.len().saturating_sub(1)))?
                 .get(j.unwrap_or(1).checked_sub(1)?)
                 .copied()
         })
     });
+    Effect::new(move |_| brought.shown.set(Some(network.with(|n| n.stack.clone()))));
+    let source_button = move |which: Source, id: &'static str, key: Key| {
+        view! {
+            <button role="radio" data-testid=format!("mode-{id}") aria-checked=move || (source.get() == which).to_string()
+                on:click=move |_| {
+                    text_mode.set(which == Source::Text);
+                    source.set(which);
+                }>{move || tr(key, lang.get())}</button>
+        }
+    };
 
     view! {
         <section class="scene" data-testid="scene-explore" tabindex="0" aria-labelledby="scene-explore-title"
             on:keydown=move |ev| { cursor.handle_key(&ev); }>
             <h3 id="scene-explore-title" class="scene-title">{move || tr(Key::SceneExploreTitle, lang.get())}</h3>
             <p class="scene-hint">{move || tr(Key::KeyboardHint, lang.get())}</p>
-            <ExploreControls kind=kind hidden=hidden folded=folded compare=compare />
+            <ExploreControls kind=kind hidden=hidden folded=folded compare=compare
+                seeded=Signal::derive(move || brought.opened.with(Option::is_none)) />
             <div class="mode-switch input-mode" role="radiogroup" aria-label=move || tr(Key::InputMode, lang.get())>
-                <button role="radio" data-testid="mode-numbers" aria-checked=move || (!text_mode.get()).to_string()
-                    on:click=move |_| text_mode.set(false)>{move || tr(Key::NumbersMode, lang.get())}</button>
-                <button role="radio" data-testid="mode-text" aria-checked=move || text_mode.get().to_string()
-                    on:click=move |_| text_mode.set(true)>{move || tr(Key::TextMode, lang.get())}</button>
+                {source_button(Source::Numbers, "numbers", Key::NumbersMode)}
+                {source_button(Source::Text, "text", Key::TextMode)}
             </div>
-            {move || if text_mode.get() {
-                view! { <TextEditor encoded=encoded /> }.into_any()
-            } else {
-                view! { <SequenceEditor inputs=inputs /> }.into_any()
+            {move || match source.get() {
+                Source::Text => view! { <TextEditor encoded=encoded /> }.into_any(),
+                Source::Csv => ().into_any(),
+                Source::Numbers => view! { <SequenceEditor inputs=inputs /> }.into_any(),
             }}
             <div class="lanes" class:compare=move || compare.get()>
-                {move || view! { <Lane model=model.get() step=step folded=folded /> }}
-                {move || partner.get().map(|m| view! { <Lane model=m step=step folded=folded /> })}
+                // The top layer first, as a stack is drawn: the input enters at the bottom.
+                {move || {
+                    let first = page.get();
+                    network.with(|n| {
+                        (0..n.stack.layers().len())
+                            .rev()
+                            .map(|l| view! { <Lane model=n.layer(l, first_unit.get()) step=step folded=folded first=first /> })
+                            .collect_view()
+                    })
+                }}
+                {move || {
+                    let first = page.get();
+                    partner.get().map(|p| {
+                        (0..p.stack.layers().len())
+                            .rev()
+                            .map(|l| view! { <Lane model=p.layer(l, first_unit.get()) step=step folded=folded first=first /> })
+                            .collect_view()
+                    })
+                }}
             </div>
             <TimeControls cursor=cursor />
             {move || view! { <StepDetail model=model.get() step=step /> }}
             {move || {
                 let m = model.get();
-                m.trace.ok().map(|t| view! { <GateHeatmaps kind=m.kind trace=t hidden=m.cell.hidden_size() step=step /> })
+                m.trace.ok().map(|t| view! { <GateHeatmaps kind=m.kind trace=t.clone() hidden=t.hidden_states().first().map_or(0, |h| h.len()) step=step /> })
             }}
             {move || view! { <ExploreWeights model=model.get() /> }}
             <p class="legend">{move || tr(Key::ValueLegend, lang.get())}</p>
@@ -110,6 +202,8 @@ fn ExploreControls(
     kind: RwSignal<CellKind>,
     hidden: RwSignal<usize>,
     folded: RwSignal<bool>,
+    /// False while an opened network is shown: the seeding controls do not apply to it.
+    seeded: Signal<bool>,
     compare: RwSignal<bool>,
 ) -> impl IntoView {
     let lang = use_lang();
@@ -127,7 +221,7 @@ fn ExploreControls(
         .collect_view();
 
     view! {
-        <div class="explore-controls">
+        <div class="explore-controls" hidden=move || !seeded.get()>
             <div class="mode-switch" role="radiogroup" aria-label=move || tr(Key::CellKindLabel, lang.get())>
                 {kind_buttons}
             </div>

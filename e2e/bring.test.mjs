@@ -1,0 +1,333 @@
+// Bringing your own to the explorer: the two sample models open through the file input and by a
+// dropped file, and every drawn hidden state of every layer equals the JavaScript reference run
+// on the file's own weights and the CSV's own numbers; twelve malformed weight files and eight
+// malformed CSVs each get their sentence and leave what was open in place; a drawn line becomes
+// the input; the layer and unit windows follow the controls; saved weights are the file that was
+// opened. No console errors anywhere.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openPage, screenshot, startHarness } from './harness.mjs';
+import { stackForward } from './reference.mjs';
+
+const MODELS = join(dirname(fileURLToPath(import.meta.url)), '..', 'assets', 'models');
+const read = (name) => readFileSync(join(MODELS, name), 'utf8');
+/** A CSV read independently of the page: a header row, then numbers. */
+const csvRows = (text) => text.trim().split('\n').slice(1).map((line) => line.split(',').map(Number));
+
+const SAMPLES = [
+  { model: 'adding-lstm.json', data: 'adding-sample.csv', kind: 'lstm', layers: 1, hidden: 8, input: 2 },
+  { model: 'sine-gru-2layer.json', data: 'sine-sample.csv', kind: 'gru', layers: 2, hidden: 8, input: 1 },
+];
+
+let harness;
+before(async () => { harness = await startHarness(); });
+after(async () => { await harness?.close(); });
+
+async function explorer() {
+  const opened = await openPage(harness, '/explore.html?lang=en');
+  // course.js loads the panel's script once the scene is there.
+  await opened.page.waitForFunction(() => document.querySelector('[data-testid="save-snippet"] code')?.textContent);
+  return opened;
+}
+
+const file = (name, text, mimeType = 'application/json') => ({ name, mimeType, buffer: Buffer.from(text) });
+
+async function openFile(page, testid, name, text, mimeType) {
+  await page.getByTestId(testid).setInputFiles(file(name, text, mimeType));
+}
+
+/** The h squares of a layer's lane at step t (1-based), in unit order. */
+const hidden = (page, lane, t) => page.locator(`[data-testid^="${lane}-h-${t}-"]`).evaluateAll(
+  (cells, prefix) => cells
+    .filter((c) => /^\d+$/.test(c.dataset.testid.slice(prefix.length)))
+    .sort((a, b) => Number(a.dataset.testid.slice(prefix.length)) - Number(b.dataset.testid.slice(prefix.length)))
+    .map((c) => Number(c.dataset.value)),
+  `${lane}-h-${t}-`,
+);
+
+/** Every layer's every h on screen equals the reference run of `stateDict` on `xs`. */
+async function assertLanesMatch(page, kind, stateDict, xs, { first = 0, units = Infinity } = {}) {
+  const runs = stackForward(kind, stateDict, xs);
+  for (const [l, run] of runs.entries()) {
+    const lane = l === 0 ? kind : `${kind}-l${l + 1}`;
+    await page.getByTestId(`lane-${lane}`).waitFor();
+    const shown = Math.min(xs.length, 40);
+    for (let t = 1; t <= shown; t++) {
+      const expected = run.steps[t - 1].h.slice(first, first + Math.min(units, 8));
+      const drawn = await hidden(page, lane, t);
+      assert.equal(drawn.length, expected.length, `layer ${l + 1} h_${t}: units drawn`);
+      drawn.forEach((v, j) => assert.ok(Math.abs(v - expected[j]) < 1e-9,
+        `layer ${l + 1} h_${t}[${first + j}]: drawn ${v}, reference ${expected[j]}`));
+    }
+  }
+}
+
+describe('the sample models', () => {
+  for (const s of SAMPLES) {
+    it(`${s.model} through the file input: every layer's h equals the reference`, async () => {
+      const { page, context, problems } = await explorer();
+      await openFile(page, 'csv-file', s.data, read(s.data), 'text/csv');
+      await page.getByTestId('csv-read').and(page.locator('[data-rows]')).waitFor();
+      await openFile(page, 'open-model-input', s.model, read(s.model));
+      const opened = page.getByTestId('opened-model');
+      await opened.and(page.locator(`[data-kind="${s.kind}"]`)).waitFor();
+      assert.equal(await opened.getAttribute('data-layers'), String(s.layers));
+      assert.equal(await opened.getAttribute('data-hidden'), String(s.hidden));
+      assert.equal(await opened.getAttribute('data-input'), String(s.input));
+      await assertLanesMatch(page, s.kind, JSON.parse(read(s.model)), csvRows(read(s.data)));
+      await screenshot(page, `bring-${s.kind}`);
+      assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], foreignRequests: [], failedResponses: [] });
+      await context.close();
+    });
+  }
+});
+
+/** A drop of a file made in the page, as a learner's drag from the desktop delivers it. */
+async function drop(page, name, text) {
+  await page.evaluate(([name, text]) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], name, { type: 'application/json' }));
+    const target = document.getElementById('scene');
+    target.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+    target.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, [name, text]);
+}
+
+/** A seeded-style state_dict of `layers` layers of `kind` (for the unit window and errors). */
+function stateDict(kind, input, hiddenSize, layers, seed = 1, bias = true) {
+  let s = seed;
+  const rand = () => { s = (s * 16807) % 2147483647; return (s / 2147483647 - 0.5) * 0.8; };
+  const rows = { rnn: 1, lstm: 4, gru: 3 }[kind] * hiddenSize;
+  const m = (r, c) => Array.from({ length: r }, () => Array.from({ length: c }, rand));
+  const out = {};
+  for (let l = 0; l < layers; l++) {
+    out[`weight_ih_l${l}`] = m(rows, l === 0 ? input : hiddenSize);
+    out[`weight_hh_l${l}`] = m(rows, hiddenSize);
+    if (bias) {
+      out[`bias_ih_l${l}`] = m(rows, 1).map((r) => r[0]);
+      out[`bias_hh_l${l}`] = m(rows, 1).map((r) => r[0]);
+    }
+  }
+  return out;
+}
+
+describe('opening and refusing files', () => {
+  it('a dropped sample opens like a picked one, and a sample button opens model and input at once', async () => {
+    const { page, context, problems } = await explorer();
+    await page.getByTestId('sample-adding-lstm').click();
+    await page.getByTestId('opened-model').and(page.locator('[data-kind="lstm"]')).waitFor();
+    assert.equal(await page.getByTestId('csv-read').getAttribute('data-rows'), '15');
+    await assertLanesMatch(page, 'lstm', JSON.parse(read('adding-lstm.json')), csvRows(read('adding-sample.csv')));
+    // Drop the 2-layer GRU; it reads one input per step, so give it the sine first.
+    await page.getByTestId('bring-data').evaluate((d) => { d.open = true; });
+    await page.getByTestId('csv-text').fill(read('sine-sample.csv'));
+    await page.getByTestId('csv-apply').click();
+    await page.getByTestId('csv-read').and(page.locator('[data-rows="30"]')).waitFor({ state: 'attached' });
+    await drop(page, 'sine-gru-2layer.json', read('sine-gru-2layer.json'));
+    await page.getByTestId('opened-model').and(page.locator('[data-kind="gru"]')).waitFor();
+    await assertLanesMatch(page, 'gru', JSON.parse(read('sine-gru-2layer.json')), csvRows(read('sine-sample.csv')));
+    assert.deepEqual(problems.consoleErrors, []);
+    assert.deepEqual(problems.pageErrors, []);
+    await context.close();
+  });
+
+  it('twelve malformed weight files each get their sentence and leave the open model in place', async () => {
+    const { page, context, problems } = await explorer();
+    await page.getByTestId('sample-sine-gru-2layer').click();
+    await page.getByTestId('opened-model').and(page.locator('[data-kind="gru"]')).waitFor();
+    const good = JSON.parse(read('sine-gru-2layer.json'));
+    const before = await hidden(page, 'gru-l2', 5);
+    const edit = (f) => { const d = structuredClone(good); f(d); return JSON.stringify(d); };
+    const cases = [
+      ['not JSON', 'weights.json', 'this is not JSON', /not a JSON object/],
+      ['empty', 'empty.json', '', /not a JSON object/],
+      ['a list, not an object', 'list.json', '[1, 2, 3]', /top level is not an object/],
+      ['nn.Linear', 'linear.json', JSON.stringify({ weight: [[1, 2]], bias: [0] }), /not the state_dict of a recurrent layer/],
+      ['a missing key', 'missing.json', edit((d) => { delete d.weight_hh_l1; }), /has no 'weight_hh_l1'/],
+      ['a wrong shape', 'shape.json', edit((d) => { d.weight_ih_l1 = d.weight_ih_l1.slice(1); }), /'weight_ih_l1' should be 24 × 8/],
+      ['a string among numbers', 'strings.json', edit((d) => { d.bias_ih_l0[3] = 'x'; }), /'bias_ih_l0' should be a list of numbers/],
+      ['NaN', 'nan.json', JSON.stringify(good).replace('"bias_hh_l1":[', '"bias_hh_l1":[NaN,'), /not a JSON object/],
+      ['a bidirectional layer', 'bi.json', edit((d) => { d.weight_ih_l0_reverse = d.weight_ih_l0; }), /bidirectional/],
+      ['an LSTM with proj_size', 'proj.json', edit((d) => { d.weight_hr_l0 = [[1]]; }), /proj_size/],
+      ['four layers', 'deep.json', edit((d) => { for (const k of ['weight_ih', 'weight_hh', 'bias_ih', 'bias_hh']) { d[`${k}_l2`] = d[`${k}_l1`]; d[`${k}_l3`] = d[`${k}_l1`]; } }), /up to 3 layers \(found 4\)/],
+      ['an unknown key', 'extra.json', edit((d) => { d.readout_weight = [[1]]; }), /'readout_weight'/],
+    ];
+    for (const [what, name, text, expected] of cases) {
+      await openFile(page, 'open-model-input', name, text);
+      const error = page.getByTestId('open-error');
+      await page.waitForFunction((n) => document.querySelector('[data-testid="open-error"]')?.dataset.last !== n
+        && !document.querySelector('[data-testid="open-error"]').hidden, name).catch(() => {});
+      await error.waitFor();
+      const shown = await error.locator('.l-en').textContent();
+      assert.match(shown, expected, `${what}: ${shown}`);
+      assert.ok((await error.locator('.l-ko').textContent()).length > 5, `${what}: a Korean sentence too`);
+      await error.evaluate((e, n) => { e.dataset.last = n; e.hidden = true; }, name);
+      assert.equal(await page.getByTestId('opened-model').locator('.opened-name').textContent(), 'sine-gru-2layer.json', what);
+      assert.deepEqual(await hidden(page, 'gru-l2', 5), before, `${what}: the open model is unchanged`);
+    }
+    // Over 20 MB: refused on its size, before it is read.
+    await openFile(page, 'open-model-input', 'huge.json', ' '.repeat(30e6));
+    await page.getByTestId('open-error').waitFor();
+    assert.match(await page.getByTestId('open-error').locator('.l-en').textContent(), /30\.0 MB; the limit is 20 MB/);
+    assert.deepEqual(await hidden(page, 'gru-l2', 5), before);
+    assert.deepEqual(problems.consoleErrors, []);
+    assert.deepEqual(problems.pageErrors, []);
+    await context.close();
+  });
+
+  it('a wide network is drawn eight units at a time, from the unit the learner picks, and each layer can be opened', async () => {
+    const { page, context, problems } = await explorer();
+    const sd = stateDict('lstm', 1, 20, 2, 7, false);
+    await openFile(page, 'open-model-input', 'wide.json', JSON.stringify(sd));
+    await page.getByTestId('opened-model').and(page.locator('[data-hidden="20"]')).waitFor();
+    const xs = (await page.getByTestId('sequence-input').inputValue()).split(',').map(Number).map((x) => [x]);
+    await assertLanesMatch(page, 'lstm', sd, xs, { first: 0, units: 8 });
+    await page.getByTestId('first-unit').fill('11');
+    await page.getByTestId('first-unit').dispatchEvent('change');
+    await page.getByTestId('lane-lstm').and(page.locator('[data-first-unit="11"]')).waitFor();
+    await assertLanesMatch(page, 'lstm', sd, xs, { first: 10, units: 8 });
+    assert.match(await page.getByTestId('lane-lstm').locator('figcaption').textContent(), /units 11–18 of 20/);
+    await page.getByTestId('layer-2').click();
+    await page.getByTestId('explore-weights').and(page.locator('[data-layer="2"]')).waitFor({ state: 'attached' });
+    assert.equal(await page.getByTestId('layer-2').getAttribute('aria-checked'), 'true');
+    await screenshot(page, 'bring-wide');
+    assert.deepEqual(problems.consoleErrors, []);
+    await context.close();
+  });
+});
+
+describe('your own inputs', () => {
+  it('a good CSV becomes the input, and eight malformed ones each name the row and column', async () => {
+    const { page, context, problems } = await explorer();
+    await page.getByTestId('bring-data').evaluate((d) => { d.open = true; });
+    const apply = async (text) => {
+      await page.getByTestId('csv-text').fill(text);
+      await page.getByTestId('csv-apply').click();
+    };
+    await apply('x\n0.5\n-0.25\n1\n');
+    await page.getByTestId('csv-read').and(page.locator('[data-rows="3"]')).waitFor();
+    await page.getByTestId('lstm-col-3').waitFor();
+    assert.equal(await page.getByTestId('lstm-col-4').count(), 0);
+    const before = await hidden(page, 'lstm', 3);
+    const cases = [
+      ['a word', 'x\n1\nabc\n', /Line 3, column 1: “abc” is not a number/],
+      ['a ragged row', 'a,b\n1,2\n3\n', /Line 3 has 1 field/],
+      ['nothing', '\n\n', /empty/i],
+      ['only a header', 'a,b\n', /header on line 1 but no rows/],
+      ['infinity', 'x\n1\ninf\n', /Line 3, column 1/],
+      ['too many rows', 'x\n' + '1\n'.repeat(2001), /2,?001/],
+      ['too many columns', Array(65).fill('1').join(',') + '\n', /65/],
+      ['a header of another width', 'a,b,c\n1,2\n', /header/i],
+    ];
+    for (const [what, text, expected] of cases) {
+      await page.getByTestId('open-error').evaluate((e) => { e.hidden = true; });
+      await apply(text);
+      await page.getByTestId('open-error').waitFor();
+      const shown = await page.getByTestId('open-error').locator('.l-en').textContent();
+      assert.match(shown, expected, `${what}: ${shown}`);
+      assert.deepEqual(await hidden(page, 'lstm', 3), before, `${what}: the input is unchanged`);
+    }
+    assert.deepEqual(problems.consoleErrors, []);
+    assert.deepEqual(problems.pageErrors, []);
+    await context.close();
+  });
+
+  it('a line drawn from bottom left to top right becomes a rising input of T steps', async () => {
+    const { page, context, problems } = await explorer();
+    await page.getByTestId('bring-data').evaluate((d) => { d.open = true; });
+    await page.getByTestId('draw-steps').fill('10');
+    await page.getByTestId('draw-pad').scrollIntoViewIfNeeded();
+    const box = await page.getByTestId('draw-pad').boundingBox();
+    const [from, to] = [[box.x + 4, box.y + box.height - 4], [box.x + box.width - 4, box.y + 4]];
+    await page.mouse.move(...from);
+    await page.mouse.down();
+    await page.mouse.move(...to, { steps: 25 });
+    await page.mouse.up();
+    await page.waitForFunction(() => document.querySelector('[data-testid="sequence-input"]')?.value.split(',').length === 10);
+    const xs = (await page.getByTestId('sequence-input').inputValue()).split(',').map(Number);
+    // The stroke is a straight line on the pad (x from 0 to 1, value from −1 at the bottom to +1
+    // at the top); resampled at x = (k + ½)/10 it is that line's value there.
+    const pad = ([x, y]) => [(x - box.x) / box.width, 1 - 2 * (y - box.y) / box.height];
+    const [[x0, v0], [x1, v1]] = [pad(from), pad(to)];
+    xs.forEach((x, k) => {
+      const expected = v0 + ((k + 0.5) / 10 - x0) * (v1 - v0) / (x1 - x0);
+      assert.ok(Math.abs(x - expected) < 0.01, `x_${k + 1} = ${x}, the line is at ${expected}`);
+    });
+    // A click is not a line.
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.getByTestId('draw-error').waitFor();
+    assert.match(await page.getByTestId('draw-error').locator('.l-en').textContent(), /left to right/);
+    assert.deepEqual(problems.consoleErrors, []);
+    await context.close();
+  });
+});
+
+describe('taking weights back', () => {
+  it('saving an opened model downloads the same state_dict, with the lines that load it', async () => {
+    const { page, context, problems } = await explorer();
+    await page.getByTestId('sample-sine-gru-2layer').click();
+    await page.getByTestId('opened-model').and(page.locator('[data-kind="gru"]')).waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid="save-snippet"]').textContent.includes('GRU(1, 8, num_layers=2)'));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-weights').click()]);
+    assert.equal(download.suggestedFilename(), 'gru-2layer.json');
+    const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    assert.deepEqual(saved, JSON.parse(read('sine-gru-2layer.json')));
+    // The seeded cell saves too, with its biases.
+    await page.getByTestId('close-model').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="save-snippet"]').textContent.includes('LSTM('));
+    const [seeded] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-weights').click()]);
+    const keys = Object.keys(JSON.parse(readFileSync(await seeded.path(), 'utf8')));
+    assert.deepEqual(keys, ['weight_ih_l0', 'weight_hh_l0', 'bias_ih_l0', 'bias_hh_l0']);
+    assert.deepEqual(problems.consoleErrors, []);
+    await context.close();
+  });
+});
+
+describe('networks trained in the page', () => {
+  it('the race and the language lesson save their recurrent layers as state_dicts', async () => {
+    const { page, context, problems } = await openPage(harness, '/training.html?lang=en');
+    await page.getByTestId('race-save-lstm').and(page.locator(':enabled')).waitFor();
+    const [lstm] = await Promise.all([page.waitForEvent('download'), page.getByTestId('race-save-lstm').click()]);
+    const sd = JSON.parse(readFileSync(await lstm.path(), 'utf8'));
+    assert.deepEqual(Object.keys(sd), ['weight_ih_l0', 'weight_hh_l0', 'bias_ih_l0', 'bias_hh_l0']);
+    const h = sd.weight_hh_l0[0].length;
+    assert.equal(sd.weight_hh_l0.length, 4 * h, 'an LSTM stacks four gates');
+    const [rnn] = await Promise.all([page.waitForEvent('download'), page.getByTestId('race-save-rnn').click()]);
+    const rsd = JSON.parse(readFileSync(await rnn.path(), 'utf8'));
+    assert.equal(rsd.weight_hh_l0.length, rsd.weight_hh_l0[0].length, 'an RNN has one block');
+    await context.close();
+    const lang = await openPage(harness, '/language.html?lang=en');
+    await lang.page.getByTestId('language-train').and(lang.page.locator(':enabled')).waitFor();
+    const [saved] = await Promise.all([lang.page.waitForEvent('download'), lang.page.getByTestId('language-save').click()]);
+    const lsd = JSON.parse(readFileSync(await saved.path(), 'utf8'));
+    assert.equal(lsd.weight_hh_l0.length, 4 * lsd.weight_hh_l0[0].length);
+    assert.ok(lsd.weight_ih_l0[0].length > 10, 'one input per character of the vocabulary');
+    assert.deepEqual([...problems.consoleErrors, ...lang.problems.consoleErrors], []);
+    await lang.context.close();
+  });
+});
+
+describe('stacked seeded cells', () => {
+  it('the seeded cell stacks layers, and a link carries the depth and the layer shown', async () => {
+    const { page, context, problems } = await explorer();
+    await page.getByTestId('layers-2').click();
+    await page.getByTestId('lane-lstm-l2').waitFor();
+    await page.getByTestId('layer-2').click();
+    await page.getByTestId('explore-weights').and(page.locator('[data-layer="2"]')).waitFor({ state: 'attached' });
+    await page.waitForFunction(() => /layers=2/.test(location.search) && /layer=2/.test(location.search));
+    const link = new URL(page.url());
+    await context.close();
+    const again = await explorer();
+    await again.page.goto(harness.server.origin + link.pathname + link.search);
+    await again.page.getByTestId('lane-lstm-l2').waitFor();
+    await again.page.getByTestId('explore-weights').and(again.page.locator('[data-layer="2"]')).waitFor({ state: 'attached' });
+    // Layer 2 reads layer 1's hidden states: its weight_ih is H × 4H, named for layer 2.
+    const rows = await again.page.locator('[data-testid^="weight_ih_l1-"]').count();
+    assert.ok(rows > 0, 'layer 2 weights carry their PyTorch names');
+    assert.deepEqual([...problems.consoleErrors, ...again.problems.consoleErrors], []);
+    await again.context.close();
+  });
+});

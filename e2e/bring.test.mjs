@@ -121,6 +121,10 @@ describe('opening and refusing files', () => {
     await page.getByTestId('opened-model').and(page.locator('[data-kind="lstm"]')).waitFor();
     assert.equal(await page.getByTestId('csv-read').getAttribute('data-rows'), '15');
     await assertLanesMatch(page, 'lstm', JSON.parse(read('adding-lstm.json')), csvRows(read('adding-sample.csv')));
+    // Typed numbers are one input per step; this model reads two, and the page says so.
+    await page.getByTestId('mode-numbers').click();
+    await page.getByTestId('run-error').first().waitFor();
+    assert.match(await page.getByTestId('run-error').first().textContent(), /reads 2 numbers per step, but the input has 1/);
     // Drop the 2-layer GRU; it reads one input per step, so give it the sine first.
     await page.getByTestId('bring-data').evaluate((d) => { d.open = true; });
     await page.getByTestId('csv-text').fill(read('sine-sample.csv'));

@@ -10,8 +10,10 @@
   if (!panel) return;
   const $ = (id) => panel.querySelector(`[data-testid="${id}"]`);
   const lang = () => document.documentElement.lang === 'en' ? 'en' : 'ko';
-  const MAX_WEIGHTS = 20e6;
-  const MAX_CSV = 2 * 1024 * 1024;
+  // The readers' limits, as src/lessons/bring.rs wrote them: the weight file's in MB of 10⁶ bytes,
+  // the CSV's in MB of 2²⁰ (as each reader's own message counts them).
+  const MAX_WEIGHTS = Number(panel.dataset.maxWeights);
+  const MAX_CSV = Number(panel.dataset.maxCsv);
 
   // A message template in both languages with its {placeholders} filled (values escaped).
   const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
@@ -22,9 +24,12 @@
   }
   // A sentence from the lab in each language, as the page shows both.
   const bothLangs = (ko, en) => `<span class="l-ko" lang="ko">${esc(ko)}</span><span class="l-en" lang="en">${esc(en)}</span>`;
+  // Shows (or, with nothing, hides) a message; `data-shown` counts the messages shown, so a
+  // reader can tell a new one from the last.
   function show(el, html) {
     el.hidden = !html;
     el.innerHTML = html || '';
+    if (html) el.dataset.shown = String(Number(el.dataset.shown || 0) + 1);
   }
 
   // The page module (Trunk starts it) and a lab instance of our own.
@@ -57,7 +62,14 @@
     const [inKo, inEn] = ko ? [first.error, other] : [other, first.error];
     throw Object.assign(new Error(inEn), { html: bothLangs(inKo, inEn) });
   }
-  const failure = (e) => e.html || message('lab', { why: e.message });
+  const failure = (e) => e.html || message(e.refused ? 'refused' : 'lab', { why: e.message });
+  // The page module, or an error saying the scene is not there (yet).
+  function scene() {
+    const p = page();
+    if (!p?.scene_open) throw Object.assign(new Error('no scene'), { refused: true });
+    return p;
+  }
+  const refuse = (why) => { if (why) throw Object.assign(new Error(why), { refused: true }); };
 
   // --- Opening a model -------------------------------------------------------------------
   const openError = $('open-error');
@@ -72,8 +84,7 @@
     try {
       const wire = await inBoth((l, ko) => l.open_weights({ text, ko, relu }));
       const shape = [wire.kind, +wire.relu, wire.layers, wire.input, wire.hidden, +wire.bias].join(',');
-      const refused = page()?.scene_open(shape, new Float64Array(wire.values));
-      if (refused) throw new Error(refused);
+      refuse(scene().scene_open(shape, new Float64Array(wire.values)));
       opened = { name, text };
       const box = $('opened-model');
       box.hidden = false;
@@ -94,8 +105,7 @@
   async function readCsv(name, text) {
     try {
       const table = await inBoth((l, ko) => l.read_csv({ text, ko }));
-      const refused = page()?.scene_rows(table.columns, new Float64Array(table.values));
-      if (refused) throw new Error(refused);
+      refuse(scene().scene_rows(table.columns, new Float64Array(table.values)));
       const read = $('csv-read');
       read.dataset.rows = table.values.length / table.columns;
       read.dataset.cols = table.columns;
@@ -111,7 +121,8 @@
     const csv = /\.csv$/i.test(file.name) || file.type === 'text/csv';
     const limit = csv ? MAX_CSV : MAX_WEIGHTS;
     if (file.size > limit) {
-      show(openError, message('too-large', { mb: (file.size / 1e6).toFixed(1), limit: +(limit / 1e6).toFixed(1) }));
+      const mb = csv ? 2 ** 20 : 1e6;
+      show(openError, message('too-large', { mb: (file.size / mb).toFixed(1), limit: Math.round(limit / mb) }));
       return;
     }
     file.text().then(
@@ -123,9 +134,16 @@
   picker.addEventListener('change', () => { openFile(picker.files[0]); picker.value = ''; });
   const csvPicker = $('csv-file');
   csvPicker.addEventListener('change', () => { openFile(csvPicker.files[0]); csvPicker.value = ''; });
-  const dropZone = document.getElementById('scene');
-  dropZone?.addEventListener('dragover', (e) => e.preventDefault());
-  dropZone?.addEventListener('drop', (e) => { e.preventDefault(); openFile(e.dataTransfer?.files?.[0]); });
+  // A file dropped anywhere on the scene or this panel; other drags (text into a field) are left
+  // to the browser.
+  const dropZone = panel.closest('.scene-col') || panel;
+  const isFile = (e) => Array.from(e.dataTransfer?.types || []).includes('Files');
+  dropZone.addEventListener('dragover', (e) => { if (isFile(e)) e.preventDefault(); });
+  dropZone.addEventListener('drop', (e) => {
+    if (!isFile(e)) return;
+    e.preventDefault();
+    openFile(e.dataTransfer.files[0]);
+  });
   for (const button of panel.querySelectorAll('[data-model]')) {
     button.addEventListener('click', async () => {
       const get = (f) => fetch(`./models/${f}`).then((r) => (r.ok ? r.text() : Promise.reject(new Error(f))));
@@ -231,21 +249,22 @@
     setTimeout(syncView);
   });
   unitInput.addEventListener('change', () => {
-    const u = Math.max(1, Math.round(Number(unitInput.value)) || 1);
+    const u = Math.min(Number(unitInput.max) || 1, Math.max(1, Math.round(Number(unitInput.value)) || 1));
+    unitInput.value = String(u);
     page()?.scene_apply(`unit=${u}`);
   });
 
   // --- Saving -------------------------------------------------------------------------------
   const fileName = (w) => `${w.kind}-${w.layers}layer.json`;
-  // The network the scene shows, as the lab's save_weights takes it.
-  function network() {
+  // The shape of the network the scene shows; with `values`, as the lab's save_weights takes it.
+  function network(values) {
     const p = page();
     const shape = p?.scene_network_shape?.();
     if (!shape) return null;
     const [kind, relu, layers, input, hidden, bias] = shape.split(',');
     return {
       kind, relu: relu === '1', layers: +layers, input: +input, hidden: +hidden, bias: bias === '1',
-      values: Array.from(p.scene_network_values()),
+      values: values ? Array.from(p.scene_network_values()) : [],
     };
   }
   function snippet() {
@@ -258,7 +277,7 @@
       `m.load_state_dict({k: torch.tensor(v) for k, v in json.load(open("${fileName(w)}")).items()})`;
   }
   $('save-weights').addEventListener('click', async () => {
-    const w = network();
+    const w = network(true);
     if (!w) return;
     try {
       const text = await inBoth((l) => l.save_weights(w));

@@ -69,6 +69,9 @@ describe('the sample models', () => {
   for (const s of SAMPLES) {
     it(`${s.model} through the file input: every layer's h equals the reference`, async () => {
       const { page, context, problems } = await explorer();
+      // Nothing leaves the page: every request from here on fetches the site's own files.
+      const methods = [];
+      page.on('request', (r) => methods.push(r.method()));
       await openFile(page, 'csv-file', s.data, read(s.data), 'text/csv');
       await page.getByTestId('csv-read').and(page.locator('[data-rows]')).waitFor();
       await openFile(page, 'open-model-input', s.model, read(s.model));
@@ -79,6 +82,7 @@ describe('the sample models', () => {
       assert.equal(await opened.getAttribute('data-input'), String(s.input));
       await assertLanesMatch(page, s.kind, JSON.parse(read(s.model)), csvRows(read(s.data)));
       await screenshot(page, `bring-${s.kind}`);
+      assert.deepEqual([...new Set(methods)], methods.length ? ['GET'] : [], 'only GET requests');
       assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], foreignRequests: [], failedResponses: [] });
       await context.close();
     });
@@ -138,7 +142,7 @@ describe('opening and refusing files', () => {
     await context.close();
   });
 
-  it('twelve malformed weight files each get their sentence and leave the open model in place', async () => {
+  it('twelve malformed weight files and one of 30 MB each get their sentence and leave the open model in place', async () => {
     const { page, context, problems } = await explorer();
     await page.getByTestId('sample-sine-gru-2layer').click();
     await page.getByTestId('opened-model').and(page.locator('[data-kind="gru"]')).waitFor();
@@ -159,22 +163,20 @@ describe('opening and refusing files', () => {
       ['four layers', 'deep.json', edit((d) => { for (const k of ['weight_ih', 'weight_hh', 'bias_ih', 'bias_hh']) { d[`${k}_l2`] = d[`${k}_l1`]; d[`${k}_l3`] = d[`${k}_l1`]; } }), /up to 3 layers \(found 4\)/],
       ['an unknown key', 'extra.json', edit((d) => { d.readout_weight = [[1]]; }), /'readout_weight'/],
     ];
-    for (const [what, name, text, expected] of cases) {
+    const error = page.getByTestId('open-error');
+    for (const [k, [what, name, text, expected]] of cases.entries()) {
       await openFile(page, 'open-model-input', name, text);
-      const error = page.getByTestId('open-error');
-      await page.waitForFunction((n) => document.querySelector('[data-testid="open-error"]')?.dataset.last !== n
-        && !document.querySelector('[data-testid="open-error"]').hidden, name).catch(() => {});
-      await error.waitFor();
+      // Each refusal is a new message (`data-shown` counts them).
+      await page.locator(`[data-testid="open-error"][data-shown="${k + 1}"]`).waitFor();
       const shown = await error.locator('.l-en').textContent();
       assert.match(shown, expected, `${what}: ${shown}`);
-      assert.ok((await error.locator('.l-ko').textContent()).length > 5, `${what}: a Korean sentence too`);
-      await error.evaluate((e, n) => { e.dataset.last = n; e.hidden = true; }, name);
+      assert.match(await error.locator('.l-ko').textContent(), /[가-힣]/, `${what}: a Korean sentence too`);
       assert.equal(await page.getByTestId('opened-model').locator('.opened-name').textContent(), 'sine-gru-2layer.json', what);
       assert.deepEqual(await hidden(page, 'gru-l2', 5), before, `${what}: the open model is unchanged`);
     }
     // Over 20 MB: refused on its size, before it is read.
     await openFile(page, 'open-model-input', 'huge.json', ' '.repeat(30e6));
-    await page.getByTestId('open-error').waitFor();
+    await page.locator(`[data-testid="open-error"][data-shown="${cases.length + 1}"]`).waitFor();
     assert.match(await page.getByTestId('open-error').locator('.l-en').textContent(), /30\.0 MB; the limit is 20 MB/);
     assert.deepEqual(await hidden(page, 'gru-l2', 5), before);
     assert.deepEqual(problems.consoleErrors, []);
@@ -203,8 +205,48 @@ describe('opening and refusing files', () => {
   });
 });
 
+describe('an RNN file', () => {
+  it('opens as tanh, and ReLU when the learner says so (a state_dict does not record it)', async () => {
+    const { page, context, problems } = await explorer();
+    await openFile(page, 'open-model-input', 'rnn.json', JSON.stringify(stateDict('rnn', 1, 6, 1, 3)));
+    await page.getByTestId('opened-model').and(page.locator('[data-kind="rnn"]')).waitFor();
+    assert.match(await page.getByTestId('opened-model').textContent(), /RNN \(tanh\)/);
+    const xs = (await page.getByTestId('sequence-input').inputValue()).split(',').map(Number).map((x) => [x]);
+    await assertLanesMatch(page, 'rnn', stateDict('rnn', 1, 6, 1, 3), xs);
+    const tanh = (await Promise.all(xs.map((_, t) => hidden(page, 'rnn', t + 1)))).flat();
+    assert.ok(tanh.some((v) => v < 0), 'tanh states go below zero');
+    await page.getByTestId('opened-activation').selectOption('relu');
+    await page.waitForFunction(() => /ReLU/.test(document.querySelector('[data-testid="opened-model"]').textContent));
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid^="rnn-h-"]')].every((c) => Number(c.dataset.value) >= 0));
+    assert.deepEqual(problems.consoleErrors, []);
+    await context.close();
+  });
+});
+
+describe('the size of the work', () => {
+  it('runs 2,000 steps through H = 512, and says how many steps a deeper stack can take', async () => {
+    const { page, context, problems } = await explorer();
+    const rows = 'x\n' + Array.from({ length: 2000 }, (_, t) => Math.sin(t / 7).toFixed(3)).join('\n');
+    await openFile(page, 'csv-file', 'long.csv', rows, 'text/csv');
+    await page.getByTestId('csv-read').and(page.locator('[data-rows="2000"]')).waitFor();
+    // Short numbers keep the files small; the sizes are what matters here.
+    const short = (sd) => JSON.stringify(sd, (k, v) => (typeof v === 'number' ? Math.round(v * 100) / 100 : v));
+    await openFile(page, 'open-model-input', 'wide.json', short(stateDict('lstm', 1, 512, 1, 5)));
+    await page.getByTestId('opened-model').and(page.locator('[data-hidden="512"]')).waitFor({ timeout: 60000 });
+    await page.getByTestId('lane-lstm').and(page.locator('[data-first-step="1"]')).waitFor({ timeout: 60000 });
+    assert.match(await page.getByTestId('lane-lstm').locator('figcaption').textContent(), /units 1–8 of 512 · steps 1–40 of 2000/);
+    // Three layers of H = 400: 2,000 steps are past steps × layers × H ≤ 2²⁰.
+    await openFile(page, 'open-model-input', 'deep.json', short(stateDict('rnn', 1, 400, 3, 6)));
+    await page.getByTestId('opened-model').and(page.locator('[data-hidden="400"]')).waitFor({ timeout: 60000 });
+    await page.getByTestId('run-error').first().waitFor();
+    assert.match(await page.getByTestId('run-error').first().textContent(), /has 2000 steps; with this model the page runs at most 873/);
+    assert.deepEqual(problems.consoleErrors, []);
+    await context.close();
+  });
+});
+
 describe('your own inputs', () => {
-  it('a good CSV becomes the input, and eight malformed ones each name the row and column', async () => {
+  it('a good CSV becomes the input, and eight malformed ones each get their sentence', async () => {
     const { page, context, problems } = await explorer();
     await page.getByTestId('bring-data').evaluate((d) => { d.open = true; });
     const apply = async (text) => {
@@ -217,19 +259,18 @@ describe('your own inputs', () => {
     assert.equal(await page.getByTestId('lstm-col-4').count(), 0);
     const before = await hidden(page, 'lstm', 3);
     const cases = [
-      ['a word', 'x\n1\nabc\n', /Line 3, column 1: “abc” is not a number/],
-      ['a ragged row', 'a,b\n1,2\n3\n', /Line 3 has 1 field/],
-      ['nothing', '\n\n', /empty/i],
-      ['only a header', 'a,b\n', /header on line 1 but no rows/],
-      ['infinity', 'x\n1\ninf\n', /Line 3, column 1/],
-      ['too many rows', 'x\n' + '1\n'.repeat(2001), /2,?001/],
-      ['too many columns', Array(65).fill('1').join(',') + '\n', /65/],
-      ['a header of another width', 'a,b,c\n1,2\n', /header/i],
+      ['a word', 'x\n1\nabc\n', /^Line 3, column 1: “abc” is not a number\.$/],
+      ['a ragged row', 'a,b\n1,2\n3\n', /^Line 3 has 1 fields, but the first data row has 2\.$/],
+      ['nothing', '\n\n', /^The file is empty/],
+      ['only a header', 'a,b\n', /^The file has a header on line 1 but no rows of numbers below it\.$/],
+      ['infinity', 'x\n1\ninf\n', /^Line 3, column 1: “inf” is not a finite number/],
+      ['too many rows', 'x\n' + '1\n'.repeat(2001), /^The file has 2001 data rows; at most 2000 can be read\.$/],
+      ['too many columns', Array(65).fill('1').join(',') + '\n', /^Line 1 has 65 columns; at most 64 can be read\.$/],
+      ['a header of another width', 'a,b,c\n1,2\n', /^The header on line 1 names 3 columns, but the data rows have 2\.$/],
     ];
-    for (const [what, text, expected] of cases) {
-      await page.getByTestId('open-error').evaluate((e) => { e.hidden = true; });
+    for (const [k, [what, text, expected]] of cases.entries()) {
       await apply(text);
-      await page.getByTestId('open-error').waitFor();
+      await page.locator(`[data-testid="open-error"][data-shown="${k + 1}"]`).waitFor();
       const shown = await page.getByTestId('open-error').locator('.l-en').textContent();
       assert.match(shown, expected, `${what}: ${shown}`);
       assert.deepEqual(await hidden(page, 'lstm', 3), before, `${what}: the input is unchanged`);
@@ -328,9 +369,9 @@ describe('stacked seeded cells', () => {
     await again.page.goto(harness.server.origin + link.pathname + link.search);
     await again.page.getByTestId('lane-lstm-l2').waitFor();
     await again.page.getByTestId('explore-weights').and(again.page.locator('[data-layer="2"]')).waitFor({ state: 'attached' });
-    // Layer 2 reads layer 1's hidden states: its weight_ih is H × 4H, named for layer 2.
-    const rows = await again.page.locator('[data-testid^="weight_ih_l1-"]').count();
-    assert.ok(rows > 0, 'layer 2 weights carry their PyTorch names');
+    // Layer 2 reads layer 1's hidden states: its weight_ih is 4H × H (H = 4 here), named for layer 2.
+    assert.equal(await again.page.locator('[data-testid^="weight_ih_l1-"]').count(), 16 * 4);
+    assert.equal(await again.page.locator('[data-testid^="weight_ih_l0-"]').count(), 0, 'only the layer shown');
     assert.deepEqual([...problems.consoleErrors, ...again.problems.consoleErrors], []);
     await again.context.close();
   });

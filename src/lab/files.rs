@@ -112,6 +112,7 @@ mod tests {
     use super::*;
     use crate::model::Rng;
     use crate::model::network::CellKind;
+    use crate::model::stack::Stack;
 
     #[test]
     fn an_opened_file_crosses_and_saves_back_to_the_same_text() {

@@ -374,9 +374,18 @@ impl StackWire {
         }
     }
 
-    /// The stack it describes, or why it cannot be built.
+    /// The stack it describes, or why it cannot be built (sizes past the readers' limits are
+    /// refused before anything is allocated).
     pub fn stack(&self) -> Result<crate::model::stack::Stack<f64>, String> {
         use crate::model::network::CellKind;
+        use crate::model::weights::{MAX_HIDDEN, MAX_INPUT};
+        if self.hidden > MAX_HIDDEN || self.input > MAX_INPUT || self.layers > crate::model::stack::MAX_LAYERS
+        {
+            return Err(format!(
+                "a network of {} layers, I = {}, H = {} is past the limits",
+                self.layers, self.input, self.hidden
+            ));
+        }
         let kind = match CellKind::from_name(&self.kind) {
             Some(CellKind::Rnn(_)) => {
                 CellKind::Rnn(if self.relu { Activation::Relu } else { Activation::Tanh })

@@ -47,7 +47,7 @@ const SAVE_NOTE: Text = t(
 );
 
 /// Sentences `assets/bring.js` fills in, by name.
-const MESSAGES: [(&str, Text); 6] = [
+const MESSAGES: [(&str, Text); 7] = [
     (
         "summary",
         t(
@@ -78,6 +78,7 @@ const MESSAGES: [(&str, Text); 6] = [
             "The module that reads files could not be loaded: {why}",
         ),
     ),
+    ("refused", t("장면이 이것을 열지 못했습니다: {why}", "The scene could not open this: {why}")),
 ];
 
 /// Both languages of a plain text (no markup), each in its own span.
@@ -112,7 +113,7 @@ pub fn panel() -> String {
         .collect();
     format!(
         concat!(
-            r#"<section class="bring" data-testid="bring" data-script="bring.js" aria-labelledby="bring-title">"#,
+            r#"<section class="bring" data-testid="bring" data-script="bring.js" aria-labelledby="bring-title" data-max-weights="{max_weights}" data-max-csv="{max_csv}">"#,
             r#"<h2 id="bring-title">{title}</h2>"#,
             r#"<div class="bring-row">"#,
             r#"<label class="button-like"><input type="file" class="visually-hidden" accept=".json,application/json,.csv,text/csv" data-testid="open-model-input">{open}</label>"#,
@@ -145,6 +146,8 @@ pub fn panel() -> String {
             r#"<div class="bring-messages" hidden>{messages}</div>"#,
             r#"</section>"#
         ),
+        max_weights = MAX_FILE_BYTES,
+        max_csv = crate::input::MAX_CSV_BYTES,
         title = both(TITLE),
         open = both(OPEN),
         adding = both(SAMPLE_ADDING),

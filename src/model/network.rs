@@ -306,3 +306,9 @@ impl<T: Real> Network<T> {
         Self { cell, readout }
     }
 }
+
+/// A cell of the given kind and sizes with every parameter zero.
+pub fn zero_cell<T: Real>(kind: CellKind, input: usize, hidden: usize) -> AnyCell<T> {
+    use crate::model::cell::Parameters;
+    AnyCell::<T>::seeded(kind, input, hidden, &mut crate::model::Rng::new(0)).zeros_like()
+}

@@ -170,7 +170,7 @@ impl<T: Real> Stack<T> {
         bias: bool,
     ) -> Result<Self, StackError> {
         let cells = (0..layers)
-            .map(|l| crate::model::weights::zero_cell::<T>(kind, if l == 0 { input } else { hidden }, hidden))
+            .map(|l| crate::model::network::zero_cell::<T>(kind, if l == 0 { input } else { hidden }, hidden))
             .collect();
         Self::new(cells, bias)
     }
@@ -321,7 +321,7 @@ impl<T: Real> Stack<T> {
             .iter()
             .map(|c| {
                 let mut out =
-                    crate::model::weights::zero_cell::<U>(c.kind(), c.input_size(), c.hidden_size());
+                    crate::model::network::zero_cell::<U>(c.kind(), c.input_size(), c.hidden_size());
                 for (to, from) in out.params_mut().into_iter().zip(c.params()) {
                     for (a, b) in to.values.iter_mut().zip(from.values) {
                         *a = U::of(b.to_f64());

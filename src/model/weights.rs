@@ -18,8 +18,8 @@ use crate::model::stack::{MAX_LAYERS, Stack, is_bias, layer_name};
 use crate::model::{Activation, Real};
 use crate::text::Lang;
 
-/// The largest weight file accepted: 20 MB (three LSTM layers of H = 512 written by `tolist()`
-/// take about 120 MB, so the hidden-size limit, not this one, is what a real model meets first).
+/// The largest weight file accepted: 20 MB. `tolist()` writes about 20 characters a number in
+/// full precision, so an LSTM near H = 512 can meet this limit before the hidden-size one.
 pub const MAX_FILE_BYTES: usize = 20_000_000;
 /// The largest hidden size a stack is read with.
 pub const MAX_HIDDEN: usize = 512;
@@ -64,8 +64,6 @@ pub enum WeightsError {
         /// The limit.
         limit: usize,
     },
-    /// Some layers have biases and others not.
-    PartBias,
     /// A tensor of the wrong shape.
     Shape {
         /// The parameter.
@@ -159,8 +157,6 @@ impl WeightsError {
             WeightsError::TooBig { what, found, limit } => {
                 format!("{what} = {found}; the page opens models up to {what} = {limit}.")
             }
-            WeightsError::PartBias if ko => "어떤 층에는 bias가 있고 어떤 층에는 없습니다.".into(),
-            WeightsError::PartBias => "Some layers have biases and others do not.".into(),
             WeightsError::Shape { name, expected, found } if ko => {
                 format!(
                     "'{name}'의 모양이 맞지 않습니다. 필요: {}, 파일: {}.",
@@ -368,8 +364,12 @@ const FAMILIES: [&str; 4] = ["weight_ih", "weight_hh", "bias_ih", "bias_hh"];
 /// Splits `weight_ih_l2` into (`weight_ih`, 2).
 fn split_layer(key: &str) -> Option<(&str, usize)> {
     let (stem, layer) = key.rsplit_once("_l")?;
-    let layer = layer.parse().ok().filter(|_| layer.bytes().all(|b| b.is_ascii_digit()))?;
-    Some((stem, layer))
+    // Digits only, no leading zero, at most two of them: `_l01` or `_l18446744073709551615` is
+    // not a layer (and its number cannot overflow).
+    let canonical = (1..=2).contains(&layer.len())
+        && layer.bytes().all(|b| b.is_ascii_digit())
+        && (layer == "0" || !layer.starts_with('0'));
+    Some((stem, layer.parse().ok().filter(|_| canonical)?))
 }
 
 /// Reads the `state_dict` of an `nn.RNN`, `nn.LSTM` or `nn.GRU` of one to three layers, with or
@@ -433,7 +433,8 @@ fn stack_from_members<T: Real>(map: Members, rnn_activation: Activation) -> Resu
         let missing = (0..layers)
             .flat_map(|l| ["bias_ih", "bias_hh"].map(|f| format!("{f}_l{l}")))
             .find(|k| !map.contains_key(k));
-        return Err(missing.map_or(WeightsError::PartBias, WeightsError::Missing));
+        // Unknown keys were refused above, so a shortfall is a missing bias.
+        return Err(WeightsError::Missing(missing.unwrap_or_default()));
     }
     let mut cells = Vec::with_capacity(layers);
     for l in 0..layers {
@@ -472,10 +473,7 @@ pub fn stack_to_json<T: Real>(stack: &Stack<T>) -> Result<Value, WeightsError> {
     Ok(Value::Object(map))
 }
 
-/// A cell of the given kind and sizes with every parameter zero.
-pub fn zero_cell<T: Real>(kind: CellKind, input: usize, hidden: usize) -> AnyCell<T> {
-    AnyCell::<T>::seeded(kind, input, hidden, &mut crate::model::Rng::new(0)).zeros_like()
-}
+pub use crate::model::network::zero_cell;
 
 /// A number as JSON; a value that is not a finite number becomes `null` (JSON has no NaN or
 /// infinity, and a file holding one is not JSON).
@@ -707,12 +705,22 @@ mod tests {
             WeightsError::Layers { found: 4 },
             WeightsError::Kind { rows: 8, hidden: 4 },
             WeightsError::TooBig { what: "H", found: 513, limit: MAX_HIDDEN },
-            WeightsError::PartBias,
             WeightsError::TooLarge(30_000_000),
         ];
         for e in errors {
             let (ko, en) = (e.message(Lang::Ko), e.message(Lang::En));
             assert!(ko != en && ko.chars().any(|c| ('가'..='힣').contains(&c)), "{ko}");
+        }
+    }
+
+    #[test]
+    fn only_plain_layer_numbers_are_layers() {
+        let good = stack_to_json(&stack(CellKind::Gru, 1, true)).unwrap();
+        for odd in ["weight_ih_l01", "weight_ih_l18446744073709551615", "weight_ih_l", "weight_ih_l123"] {
+            let mut v = good.clone();
+            v[odd] = good["weight_ih_l0"].clone();
+            let e = stack_from_json::<f64>(&v.to_string(), Activation::Tanh).unwrap_err();
+            assert_eq!(e, WeightsError::Unknown(vec![odd.to_string()]), "{odd}");
         }
     }
 

@@ -160,6 +160,7 @@ messages! {
     NumbersMode => "숫자", "Numbers";
     TextMode => "글자", "Text";
     SaveWeightsOf => "가중치 저장 (PyTorch)", "Save weights (PyTorch)";
+    InputTooLong => "입력이 시점 {has}개입니다. 이 모델로는 시점 {most}개까지 계산합니다(시점 × 층 × H ≤ 1,048,576). 더 짧은 CSV를 여세요.", "The input has {has} steps; with this model the page runs at most {most} (steps × layers × H ≤ 1,048,576). Open a shorter CSV.";
     InputMismatch => "이 모델은 시점마다 수 {wants}개를 읽는데, 지금 입력은 시점마다 {has}개입니다. 열이 {wants}개인 CSV를 열어 주세요.", "This model reads {wants} numbers per step, but the input has {has} per step. Open a CSV with {wants} columns.";
     Layer => "층", "Layer";
     UnitsShown => "유닛 {a}–{b} / {n}", "units {a}–{b} of {n}";

@@ -54,11 +54,18 @@ pub(crate) const SHOWN_UNITS: usize = 8;
 /// the page the time cursor is on.
 pub(crate) const SHOWN_STEPS: usize = 40;
 
+/// The most steps × layers × hidden units the explorer runs: every step keeps up to 15 vectors
+/// of H numbers per layer for the views, so this holds a trace to about 120 MB. It admits the
+/// longest CSV (2,000 rows) through one layer of H = 512.
+pub(crate) const MAX_WORK: usize = 1 << 20;
+
 /// Why a network could not run on the inputs.
 #[derive(Clone, PartialEq)]
 enum RunError {
     /// The network reads `wants` numbers per step and the input has `has`.
     Input { wants: usize, has: usize },
+    /// The input has `has` steps; this network runs at most `most`.
+    TooLong { has: usize, most: usize },
     /// Anything else the model reports.
     Model(String),
 }
@@ -69,6 +76,9 @@ impl RunError {
             RunError::Input { wants, has } => crate::ui::i18n::tr(Key::InputMismatch, lang)
                 .replace("{wants}", &wants.to_string())
                 .replace("{has}", &has.to_string()),
+            RunError::TooLong { has, most } => crate::ui::i18n::tr(Key::InputTooLong, lang)
+                .replace("{has}", &has.to_string())
+                .replace("{most}", &most.to_string()),
             RunError::Model(m) => format!("{}: {m}", crate::ui::i18n::tr(Key::ModelError, lang)),
         }
     }
@@ -129,8 +139,11 @@ struct Model {
 fn run_stack(stack: Arc<Stack<f64>>, inputs: &Inputs) -> Run {
     let has = inputs.xs.first().map_or(0, Vec::len);
     let wants = stack.input_size();
+    let most = MAX_WORK / (stack.layers().len() * stack.hidden_size()).max(1);
     let trace = if has != wants {
         Err(RunError::Input { wants, has })
+    } else if inputs.xs.len() > most {
+        Err(RunError::TooLong { has: inputs.xs.len(), most })
     } else {
         let xs: Vec<DVector<f64>> = inputs.xs.iter().map(|x| DVector::from_column_slice(x)).collect();
         stack.forward(&xs).map(Arc::new).map_err(|e| RunError::Model(e.to_string()))

@@ -231,9 +231,11 @@ describe('the size of the work', () => {
     await page.getByTestId('csv-read').and(page.locator('[data-rows="2000"]')).waitFor();
     // Short numbers keep the files small; the sizes are what matters here.
     const short = (sd) => JSON.stringify(sd, (k, v) => (typeof v === 'number' ? Math.round(v * 100) / 100 : v));
+    const start = Date.now();
     await openFile(page, 'open-model-input', 'wide.json', short(stateDict('lstm', 1, 512, 1, 5)));
     await page.getByTestId('opened-model').and(page.locator('[data-hidden="512"]')).waitFor({ timeout: 60000 });
     await page.getByTestId('lane-lstm').and(page.locator('[data-first-step="1"]')).waitFor({ timeout: 60000 });
+    console.log(`# opened model (LSTM, I = 1, H = 512, one layer, 2,000 CSV steps): read, run and drawn in ${Date.now() - start} ms`);
     assert.match(await page.getByTestId('lane-lstm').locator('figcaption').textContent(), /units 1–8 of 512 · steps 1–40 of 2000/);
     // Three layers of H = 400: 2,000 steps are past steps × layers × H ≤ 2²⁰.
     await openFile(page, 'open-model-input', 'deep.json', short(stateDict('rnn', 1, 400, 3, 6)));

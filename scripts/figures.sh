@@ -60,14 +60,14 @@ browser() {
   {
     echo "Printed by the browser tests (headless Chromium, this machine, $(date -u -r "$log" +%Y-%m-%d)):"
     echo
-    grep -oE '# (decay plot|training race|frames while playing|language scene).*' "$log" | sed -E 's/^# /- /'
+    grep -oE '# (decay plot|training race|frames while playing|language scene|opened model).*' "$log" | sed -E 's/^# /- /'
   } >"$FIGURES/browser.md"
 }
 
 browser_run() {
   local log=$1
   (cd e2e && node --test --test-concurrency=1 --test-reporter=spec \
-    ./decay.test.mjs ./training.test.mjs ./explore.test.mjs ./language.test.mjs) >"$log" 2>&1 || {
+    ./decay.test.mjs ./training.test.mjs ./explore.test.mjs ./language.test.mjs ./bring.test.mjs) >"$log" 2>&1 || {
     tail -40 "$log" >&2
     echo "figures: the browser timing tests failed" >&2
     exit 1

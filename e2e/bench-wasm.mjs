@@ -9,7 +9,9 @@ import { startHarness, openPage } from './harness.mjs';
 const STEPS = 100;
 const harness = await startHarness();
 try {
-  const { page, context } = await openPage(harness, '/');
+  // A lesson page loads the Leptos page module, which carries the exports (the landing page has
+  // its own module).
+  const { page, context } = await openPage(harness, '/rnn-cell.html');
   await page.waitForFunction(() => window.wasmBindings?.bench_lstm_kernel);
   const measure = (name, hidden) => page.evaluate(({ name, hidden, steps }) => {
     const run = window.wasmBindings[name];

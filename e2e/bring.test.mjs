@@ -39,16 +39,17 @@ async function openFile(page, testid, name, text, mimeType) {
   await page.getByTestId(testid).setInputFiles(file(name, text, mimeType));
 }
 
-/** The h squares of a layer's lane at step t (1-based), in unit order. */
-const hidden = (page, lane, t) => page.locator(`[data-testid^="${lane}-h-${t}-"]`).evaluateAll(
+/** The squares of state `state` ('h', or 'c' for an LSTM) of a layer's lane at step t (1-based). */
+const squares = (page, lane, state, t) => page.locator(`[data-testid^="${lane}-${state}-${t}-"]`).evaluateAll(
   (cells, prefix) => cells
     .filter((c) => /^\d+$/.test(c.dataset.testid.slice(prefix.length)))
     .sort((a, b) => Number(a.dataset.testid.slice(prefix.length)) - Number(b.dataset.testid.slice(prefix.length)))
     .map((c) => Number(c.dataset.value)),
-  `${lane}-h-${t}-`,
+  `${lane}-${state}-${t}-`,
 );
+const hidden = (page, lane, t) => squares(page, lane, 'h', t);
 
-/** Every layer's every h on screen equals the reference run of `stateDict` on `xs`. */
+/** Every layer's every h (and an LSTM's c) on screen equals the reference run of `stateDict` on `xs`. */
 async function assertLanesMatch(page, kind, stateDict, xs, { first = 0, units = Infinity } = {}) {
   const runs = stackForward(kind, stateDict, xs);
   for (const [l, run] of runs.entries()) {
@@ -56,11 +57,14 @@ async function assertLanesMatch(page, kind, stateDict, xs, { first = 0, units = 
     await page.getByTestId(`lane-${lane}`).waitFor();
     const shown = Math.min(xs.length, 40);
     for (let t = 1; t <= shown; t++) {
-      const expected = run.steps[t - 1].h.slice(first, first + Math.min(units, 8));
-      const drawn = await hidden(page, lane, t);
-      assert.equal(drawn.length, expected.length, `layer ${l + 1} h_${t}: units drawn`);
-      drawn.forEach((v, j) => assert.ok(Math.abs(v - expected[j]) < 1e-9,
-        `layer ${l + 1} h_${t}[${first + j}]: drawn ${v}, reference ${expected[j]}`));
+      // h for every cell, and the belt c_t for an LSTM.
+      for (const state of kind === 'lstm' ? ['h', 'c'] : ['h']) {
+        const expected = run.steps[t - 1][state].slice(first, first + Math.min(units, 8));
+        const drawn = await squares(page, lane, state, t);
+        assert.equal(drawn.length, expected.length, `layer ${l + 1} ${state}_${t}: units drawn`);
+        drawn.forEach((v, j) => assert.ok(Math.abs(v - expected[j]) < 1e-9,
+          `layer ${l + 1} ${state}_${t}[${first + j}]: drawn ${v}, reference ${expected[j]}`));
+      }
     }
   }
 }

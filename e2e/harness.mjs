@@ -17,8 +17,9 @@ const FLAGS = [
   '--disable-component-update', '--disable-sync', '--disable-quic',
 ];
 
-export async function startHarness() {
-  const server = await serveDist(DIST);
+/** The release build served at `prefix` (default `/`) and a headless Chromium. */
+export async function startHarness(prefix = '/') {
+  const server = await serveDist(DIST, prefix);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
   return {
     server,

@@ -1,5 +1,7 @@
-// A plain static server for the release build, on 127.0.0.1 and a free port. It records every
-// request so tests can prove the page asked for nothing that is missing.
+// A plain static server for the release build, on 127.0.0.1 and a free port, at `/` or under a
+// sub-path (`prefix`, e.g. `/course/lstm/`: anything outside it is not found, as on a host that
+// serves the site in a folder). It records every request so tests can prove the page asked for
+// nothing that is missing.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -15,14 +17,15 @@ const TYPES = {
   '.ico': 'image/x-icon',
 };
 
-export async function serveDist(dir) {
+export async function serveDist(dir, prefix = '/') {
   const root = resolve(dir);
   const requests = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    let file = normalize(join(root, path));
+    let file = normalize(join(root, path.slice(prefix.length - 1)));
     let status = 200;
     try {
+      if (!path.startsWith(prefix)) throw new Error('outside the site');
       if (!file.startsWith(root)) throw new Error('outside the root');
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);

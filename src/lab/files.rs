@@ -6,11 +6,12 @@
 use crate::input::parse_csv_with;
 use crate::lab::protocol::{CsvRequest, CsvTable, OpenRequest, StackWire};
 use crate::model::Activation;
+use crate::model::Real;
 use crate::model::cell::Parameters;
 use crate::model::json::Json;
 use crate::model::network::Network;
+use crate::model::weights::MAX_FILE_BYTES;
 use crate::model::weights::{WeightsError, stack_from_tree, stack_to_json};
-use crate::model::{Real, weights};
 use crate::text::Lang;
 
 fn lang(ko: bool) -> Lang {
@@ -71,9 +72,6 @@ pub fn csv_with(request: &CsvRequest, convert: &dyn Fn(&str) -> Option<f64>) -> 
     Ok(CsvTable { columns, values: table.rows.concat(), header: table.header })
 }
 
-/// The largest weight file the page reads, in bytes (checked on the file's size, before reading).
-pub const MAX_FILE_BYTES: usize = weights::MAX_FILE_BYTES;
-
 /// A value `JSON.parse` made, as the model's JSON tree; deeper than the reader's limit is refused.
 pub fn tree_of(value: &wasm_bindgen::JsValue, depth: usize) -> Result<Json, String> {
     use wasm_bindgen::JsCast;
@@ -125,6 +123,10 @@ mod tests {
         );
         assert_eq!(wire.stack().unwrap(), stack);
         assert_eq!(save(&wire).unwrap(), text);
+        // The page receives it as a shape and the values.
+        assert_eq!(wire.shape(), "gru,0,2,2,3,0");
+        assert_eq!(StackWire::from_shape(&wire.shape(), wire.values.clone()), Some(wire.clone()));
+        assert_eq!(StackWire::from_shape("gru,0,2", vec![]), None);
     }
 
     #[test]

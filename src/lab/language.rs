@@ -31,18 +31,7 @@ pub fn status(model: &LanguageModel) -> LanguageStatus {
 
 /// `text` made safe inside HTML text and attribute values.
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::text::html_escape(text).replace('\'', "&#39;")
 }
 
 /// The prompt read character by character: after each, the `k` likeliest next characters as

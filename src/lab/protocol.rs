@@ -374,6 +374,30 @@ impl StackWire {
         }
     }
 
+    /// A network of the shape `kind,relu,layers,input,hidden,bias` (what `assets/bring.js` hands
+    /// the page beside the values, so no object crosses) holding `values`.
+    pub fn from_shape(shape: &str, values: Vec<f64>) -> Option<Self> {
+        let mut it = shape.split(',');
+        let kind = it.next()?.to_string();
+        let mut number = || it.next()?.parse::<usize>().ok();
+        let (relu, layers, input, hidden, bias) = (number()?, number()?, number()?, number()?, number()?);
+        Some(Self { kind, relu: relu == 1, layers, input, hidden, bias: bias == 1, values })
+    }
+
+    /// The shape [`StackWire::from_shape`] reads.
+    pub fn shape(&self) -> String {
+        let flag = |b: bool| usize::from(b);
+        format!(
+            "{},{},{},{},{},{}",
+            self.kind,
+            flag(self.relu),
+            self.layers,
+            self.input,
+            self.hidden,
+            flag(self.bias)
+        )
+    }
+
     /// The stack it describes, or why it cannot be built (sizes past the readers' limits are
     /// refused before anything is allocated).
     pub fn stack(&self) -> Result<crate::model::stack::Stack<f64>, String> {
@@ -402,49 +426,6 @@ impl StackWire {
             &self.values,
         )
         .map_err(|e| e.to_string())
-    }
-}
-
-/// A network's shape, as `StackShape::parse` reads it from `kind,relu,layers,input,hidden,bias`
-/// (what `assets/bring.js` hands the page beside the values, so no object crosses).
-#[derive(Clone, Debug, PartialEq)]
-pub struct StackShape {
-    /// `CellKind::name`.
-    pub kind: String,
-    /// For an RNN: ReLU rather than tanh.
-    pub relu: bool,
-    /// Layers.
-    pub layers: usize,
-    /// I.
-    pub input: usize,
-    /// H.
-    pub hidden: usize,
-    /// Biases.
-    pub bias: bool,
-}
-
-impl StackShape {
-    /// Reads `lstm,0,2,2,8,1`.
-    pub fn parse(text: &str) -> Option<Self> {
-        let mut it = text.split(',');
-        let kind = it.next()?.to_string();
-        let mut number = || it.next()?.parse::<usize>().ok();
-        let (relu, layers, input, hidden, bias) = (number()?, number()?, number()?, number()?, number()?);
-        Some(Self { kind, relu: relu == 1, layers, input, hidden, bias: bias == 1 })
-    }
-
-    /// Writes what [`StackShape::parse`] reads.
-    pub fn write(wire: &StackWire) -> String {
-        let flag = |b: bool| usize::from(b);
-        format!(
-            "{},{},{},{},{},{}",
-            wire.kind,
-            flag(wire.relu),
-            wire.layers,
-            wire.input,
-            wire.hidden,
-            flag(wire.bias)
-        )
     }
 }
 

@@ -100,8 +100,10 @@ pub fn format_number(x: f64, digits: usize) -> String {
 /// `kind,relu,layers,input,hidden,bias` and its values. Empty, or why it was not taken.
 #[wasm_bindgen]
 pub fn scene_open(shape: &str, values: Vec<f64>) -> String {
-    let Some(shape) = crate::lab::protocol::StackShape::parse(shape) else { return "bad shape".into() };
-    super::scenes::explore::open(&shape, values).err().unwrap_or_default()
+    let Some(wire) = crate::lab::protocol::StackWire::from_shape(shape, values) else {
+        return "bad shape".into();
+    };
+    super::scenes::explore::open(&wire).err().unwrap_or_default()
 }
 
 /// Makes a CSV the lab read (`columns` numbers per step) the explorer's input. Empty, or why not.
@@ -120,7 +122,7 @@ pub fn scene_close() {
 /// when there is none.
 #[wasm_bindgen]
 pub fn scene_network_shape() -> String {
-    super::scenes::explore::shown().map(|w| crate::lab::protocol::StackShape::write(&w)).unwrap_or_default()
+    super::scenes::explore::shown().map(|w| w.shape()).unwrap_or_default()
 }
 
 /// The values of the network the explorer shows (`Stack::flat`).

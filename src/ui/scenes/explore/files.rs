@@ -35,20 +35,10 @@ impl Brought {
     }
 }
 
-/// Opens a network (its kind, for an RNN whether it is ReLU, its sizes, whether it has biases, and
-/// its values as `Stack::flat` lists them); an error when the page has no explorer or the values
-/// do not fit.
-pub(crate) fn open(shape: &crate::lab::protocol::StackShape, values: Vec<f64>) -> Result<(), String> {
+/// Opens a network the lab read; an error when the page has no explorer or the values do not
+/// fit the shape.
+pub(crate) fn open(wire: &StackWire) -> Result<(), String> {
     let b = BROUGHT.with(std::cell::Cell::get).ok_or("no explorer on this page")?;
-    let wire = StackWire {
-        kind: shape.kind.clone(),
-        relu: shape.relu,
-        layers: shape.layers,
-        input: shape.input,
-        hidden: shape.hidden,
-        bias: shape.bias,
-        values,
-    };
     b.opened.set(Some(Arc::new(wire.stack()?)));
     Ok(())
 }

@@ -9,4 +9,5 @@ build:  ## the static release site in dist/, hostable under any path
 figures: ## regenerate the README's measured figures (docs/figures/; the 1997 runs take minutes)
 	@bash scripts/setup.sh test && . scripts/env.sh && trunk build --release --public-url ./ \
 		&& bash scripts/figures.sh bundle && bash scripts/figures.sh browser \
-		&& bash scripts/figures.sh repro && bash scripts/figures.sh tests && bash scripts/figures.sh readme
+		&& bash scripts/figures.sh repro && bash scripts/figures.sh tests && bash scripts/figures.sh shipping \
+		&& bash scripts/figures.sh readme

@@ -4,8 +4,21 @@
 // the lab module reads and writes the files (open_weights, read_csv, resample, save_weights) and
 // the page module runs the network (scene_open, scene_rows, scene_close, scene_network_shape and
 // _values, scene_apply, scene_read).
-(() => {
+(async () => {
   'use strict';
+  // The panel is a file of its own (the page's first load does without it): fetched into its slot.
+  const slot = document.querySelector('[data-testid="bring-slot"]');
+  if (slot && !document.querySelector('[data-testid="bring"]')) {
+    try {
+      const answer = await fetch(`./${slot.dataset.panel}`);
+      if (!answer.ok) throw new Error(String(answer.status));
+      slot.outerHTML = await answer.text();
+    } catch {
+      slot.querySelector('.note').hidden = true;
+      slot.querySelector('[data-testid="bring-failed"]').hidden = false;
+      return;
+    }
+  }
   const panel = document.querySelector('[data-testid="bring"]');
   if (!panel) return;
   const $ = (id) => panel.querySelector(`[data-testid="${id}"]`);

@@ -200,8 +200,16 @@
   // A language the URL names is kept for the next pages too.
   setLang(lang, Boolean(pick(params.get('lang'))));
   if (count) showStep(step, false); else showDone();
-  if (window.wasmBindings) sceneReady(window.wasmBindings);
-  addEventListener('TrunkApplicationStarted', () => sceneReady(window.wasmBindings));
+  // The page module, preloaded in the head by Trunk, is started here rather than by an inline
+  // script, which the security policy refuses (src/site.rs).
+  const module = $('link[rel=preload][href$="_bg.wasm"]');
+  if (module) {
+    import(module.href.replace(/_bg\.wasm$/, '.js')).then(async (m) => {
+      await m.default({ module_or_path: module.href });
+      window.wasmBindings = m;
+      sceneReady(m);
+    });
+  }
   // The landing scene's module (src/landing.rs), on the pages that show it. Its glue declares
   // `wasm_bindgen` with `let`: a global binding, but not a property of `window`.
   /* global wasm_bindgen */
@@ -213,4 +221,11 @@
   };
   startLanding();
   addEventListener('load', startLanding);
+
+  // Offline: a release build names its worker in the head (src/site.rs); after this visit every
+  // page, the modules and the icon are kept, and a new release replaces them.
+  const worker = $('meta[name=offline-worker]');
+  if (worker && 'serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {
+    addEventListener('load', () => navigator.serviceWorker.register(worker.content).catch(() => {}));
+  }
 })();

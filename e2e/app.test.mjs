@@ -1,7 +1,9 @@
 // The app shell and its first live scene, in a real browser against the release build.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, screenshot, startHarness } from './harness.mjs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIST, openPage, screenshot, startHarness } from './harness.mjs';
 import { RnnScene } from './rnn-scene.mjs';
 
 let harness;
@@ -221,3 +223,52 @@ function format(x) {
   const s = x.toFixed(3);
   return (s === '-0.000' ? '0.000' : s).replace('-', '−');
 }
+
+describe('locked down (Content-Security-Policy)', () => {
+  const pages = readdirSync(DIST).filter((f) => f.endsWith('.html')).sort();
+
+  it('every page carries the policy before any script, and no inline script, style or handler', () => {
+    assert.ok(pages.length >= 17, `${pages.length} pages`);
+    for (const file of pages) {
+      const html = readFileSync(join(DIST, file), 'utf8');
+      const policy = [...html.matchAll(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/g)];
+      assert.equal(policy.length, 1, `${file}: one policy`);
+      assert.equal(policy[0][1], "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'");
+      assert.ok(policy[0].index < html.indexOf('<script'), `${file}: the policy comes before the scripts`);
+      for (const [tag] of html.matchAll(/<script\b[^>]*>/g)) assert.match(tag, /\ssrc="\.\/[^"]+"/, `${file}: ${tag} has a file`);
+      assert.doesNotMatch(html, /<script\b[^>]*>[^<]/, `${file}: no inline script`);
+      assert.doesNotMatch(html, /<style\b|\sstyle="|\son[a-z]+="/, `${file}: no inline style or handler`);
+    }
+  });
+
+  it('the browser enforces it: an inline script does not run and the violation is heard', async () => {
+    const { page, context } = await openPage(harness, '/rnn-cell.html?lang=en');
+    const seen = harness.violations.length;
+    const ran = await page.evaluate(async () => {
+      const s = document.createElement('script');
+      s.textContent = 'window.__inlineRan = true;';
+      document.head.append(s);
+      await new Promise((ok) => setTimeout(ok, 200));
+      return window.__inlineRan === true;
+    });
+    assert.equal(ran, false, 'the inline script was refused');
+    await page.waitForFunction(() => true);
+    const heard = harness.violations.splice(seen);
+    assert.ok(heard.some((v) => v.directive.startsWith('script-src')), JSON.stringify(heard));
+    await context.close();
+  });
+
+  it('no cookies, and nothing stored but the language and the lessons done', async () => {
+    const { page, context, problems } = await openPage(harness, '/rnn-cell.html?lang=en');
+    await page.getByTestId('lesson-next').click();
+    await page.locator('.lang-btn[data-lang="ko"]').click();
+    await page.waitForTimeout(600);
+    assert.deepEqual(await context.cookies(), []);
+    const stored = await page.evaluate(() => ({
+      local: Object.keys(localStorage).sort(), session: Object.keys(sessionStorage),
+    }));
+    assert.deepEqual(stored, { local: ['lstm-explorer.lang'], session: [] });
+    assertClean(problems);
+    await context.close();
+  });
+});

@@ -17,23 +17,52 @@ const FLAGS = [
   '--disable-component-update', '--disable-sync', '--disable-quic',
 ];
 
-/** The release build served at `prefix` (default `/`) and a headless Chromium. */
-export async function startHarness(prefix = '/') {
-  const server = await serveDist(DIST, prefix);
+/**
+ * Every page a context opens reports each Content-Security-Policy violation (the
+ * `securitypolicyviolation` event) into `violations`.
+ */
+async function watchPolicy(context, violations) {
+  await context.exposeBinding('__lstmPolicyViolation', ({ page }, v) => violations.push({ page: page?.url(), ...v }));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => window.__lstmPolicyViolation({
+      directive: e.violatedDirective, blocked: e.blockedURI, source: e.sourceFile, line: e.lineNumber, sample: e.sample,
+    }));
+  });
+}
+
+/**
+ * The release build (or a copy of it in `dir`) served at `prefix` (default `/`) and a headless Chromium. Every context the
+ * browser opens watches the security policy; `close()` fails if any page broke it (a test that
+ * breaks it on purpose empties `violations` itself). Contexts block the offline worker unless a
+ * test asks for it (`serviceWorkers: 'allow'`), so that no test waits on its downloads.
+ */
+export async function startHarness(prefix = '/', dir = DIST) {
+  const server = await serveDist(dir, prefix);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
+  const violations = [];
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options = {}) => {
+    const context = await newContext({ serviceWorkers: 'block', ...options });
+    await watchPolicy(context, violations);
+    return context;
+  };
   return {
     server,
     browser,
+    violations,
     async close() {
       await browser.close();
       await server.close();
+      if (violations.length) {
+        throw new Error(`Content-Security-Policy violations: ${JSON.stringify(violations, null, 1)}`);
+      }
     },
   };
 }
 
 /** Opens a page at `path` with the given viewport and records what goes wrong on it. */
-export async function openPage(harness, path, viewport = { width: 1440, height: 900 }) {
-  const context = await harness.browser.newContext({ viewport, deviceScaleFactor: 1 });
+export async function openPage(harness, path, viewport = { width: 1440, height: 900 }, options = {}) {
+  const context = await harness.browser.newContext({ viewport, deviceScaleFactor: 1, ...options });
   const page = await context.newPage();
   const problems = { consoleErrors: [], pageErrors: [], foreignRequests: [], failedResponses: [] };
   page.on('console', (m) => { if (m.type() === 'error') problems.consoleErrors.push(m.text()); });

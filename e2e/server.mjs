@@ -20,7 +20,10 @@ const TYPES = {
 export async function serveDist(dir, prefix = '/') {
   const root = resolve(dir);
   const requests = [];
+  let down = false;
   const server = createServer(async (req, res) => {
+    // The network is cut: the connection drops without an answer.
+    if (down) { req.socket.destroy(); return; }
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     let file = normalize(join(root, path.slice(prefix.length - 1)));
     let status = 200;
@@ -40,5 +43,11 @@ export async function serveDist(dir, prefix = '/') {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
-  return { origin: `http://127.0.0.1:${port}`, requests, close: () => new Promise((ok) => server.close(ok)) };
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    requests,
+    /** Cuts the network (`true`) or restores it: while cut, every request fails. */
+    cut(on) { down = on; if (on) server.closeAllConnections(); },
+    close: () => { server.closeAllConnections(); return new Promise((ok) => server.close(ok)); },
+  };
 }

@@ -28,7 +28,8 @@ for f in dist/index.html dist/*.wasm dist/*.js dist/snippets/*/*.js dist/*.css; 
 done
 
 # The files a page loads: its scripts and style (quoted or not, as the minifier left them), the
-# WebAssembly behind each module's glue, and the page module's snippets.
+# WebAssembly behind each module's glue, and the page module's snippets. The offline worker
+# (sw.js) is not part of it: it starts after the page has loaded.
 page_files() {
   local page=$1
   grep -oE '(src|href)="?\./[^" >]+\.(js|css)' "$page" | sed -E 's/^(src|href)="?\.\///' | sort -u | while read -r f; do
@@ -52,7 +53,7 @@ for page in dist/*.html; do
     [ -f "$f" ] || { echo "bundle-size: $page loads $f, which is missing" >&2; exit 1; }
     r=$((r + $(stat -c %s "$f")))
     g=$((g + $(gz "$f")))
-  done < <(page_files "$page")
+  done < <(page_files "$page" | sort -u)
   printf '%-28s %10s %10s\n' "${page#dist/}" "$(kb "$r")" "$(kb "$g")"
   [ "$page" = dist/index.html ] && landing_gz=$g
   if [ "$g" -gt "$worst_gz" ]; then worst_gz=$g; worst_page=${page#dist/}; fi

@@ -7,12 +7,15 @@
 #   scripts/figures.sh tests      counts of the last `make test` run         -> docs/figures/tests.md
 #   scripts/figures.sh browser [LOG]  reruns the browser tests that time things (or reads their
 #                                 lines from LOG, the spec output of a browser-test run) -> docs/figures/browser.md
+#   scripts/figures.sh shipping [LOG]  load times, accessibility, offline, robustness and the other
+#                                 browsers, from the last browser-test run (e2e/artifacts and its
+#                                 spec output LOG, default e2e/artifacts/e2e.log) -> docs/figures/shipping.md
 #   scripts/figures.sh repro      reruns the 1997 experiments (many minutes) -> docs/figures/repro.md
 #   scripts/figures.sh readme     copies every fragment into README.md
 #   scripts/figures.sh check      fails when a README fragment differs from docs/figures/
 #   scripts/figures.sh fresh      regenerates bundle and tests into a temporary folder and fails
 #                                 when docs/figures/ differs (what `make test` runs)
-# `make figures` runs bundle, browser, repro, tests and readme in turn.
+# `make figures` runs bundle, browser, repro, tests, shipping (from the last `make test`) and readme in turn.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
@@ -74,6 +77,27 @@ browser_run() {
   }
 }
 
+shipping() {
+  local log="${1:-$ARTIFACTS/e2e.log}"
+  for f in "$log" "$ARTIFACTS/loadtime.md" "$ARTIFACTS/axe.json"; do
+    [ -f "$f" ] || { echo "figures: no $f yet: run make test first" >&2; exit 1; }
+  done
+  {
+    echo "From the browser tests of the last \`make test\` ($(date -u -r "$log" +%Y-%m-%d)); \`e2e/loadtime.mjs\` alone regenerates the first table (\`node e2e/loadtime.mjs --md FILE\`)."
+    echo
+    cat "$ARTIFACTS/loadtime.md"
+    echo
+    node -e 'const a = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+      console.log(`- accessibility (e2e/a11y.test.mjs): axe-core ${a.axe} on ${a.pages / 2} pages in both languages: ${a.critical} critical, ${a.serious} serious, ${a.moderate} moderate, ${a.minor} minor violations.`);' "$ARTIFACTS/axe.json"
+    grep -oE '# offline walk: .*' "$log" | sed -E 's/^# /- /; s/^- offline walk/- offline (e2e\/offline.test.mjs)/'
+    grep -oE '# monkey seed .*|# [0-9]+ actions in [0-9.]+ s on .*' "$log" | sed -E 's/^# /  /' | paste -sd ' ' | sed -E 's/^ +/- robustness (e2e\/monkey.test.mjs, no console error, no panic, every page still answering): /'
+    awk '/^▶ firefox esr/ { e = "Firefox ESR" } /^▶ webkit/ { e = "WebKit (MiniBrowser)" } /^▶ / && !/firefox esr|webkit/ { e = "" }
+      e && /ℹ (firefox|webkit|minibrowser)/i && !v[e] { v[e] = $0; sub(/^ *ℹ */, "", v[e]) }
+      e && /✔ .*loads, mounts, steps/ { ok[e]++ } e && /✖ .*loads, mounts, steps/ { bad[e]++ }
+      END { for (k in ok) printf "- %s (%s, e2e/engines.test.mjs): %d pages load, mount, step and move a slider without an error; %d fail.\n", k, v[k], ok[k], bad[k] + 0 }' "$log" | sort
+  } >"$FIGURES/shipping.md"
+}
+
 repro() {
   local table
   table=$(cargo run --release --quiet --locked --bin repro)
@@ -106,6 +130,7 @@ case "${1:-}" in
   bundle) bundle ;;
   tests) tests ;;
   browser) browser "${2:-}" ;;
+  shipping) shipping "${2:-}" ;;
   repro) repro ;;
   readme)
     spliced "$FIGURES" >README.md.new

@@ -21,7 +21,7 @@ for script in "$TRUNK_STAGING_DIR"/course-*.js "$TRUNK_STAGING_DIR"/lstm-landing
 done
 # The style sheet, by csso without restructuring (rules keep their order, so the cascade is
 # the same): about 1 KB gzip off every page.
-for sheet in "$TRUNK_STAGING_DIR"/style-*.css; do
+for sheet in "$TRUNK_STAGING_DIR"/style-*.css "$TRUNK_STAGING_DIR"/landing.css "$TRUNK_STAGING_DIR"/language.css "$TRUNK_STAGING_DIR"/bring.css; do
   node -e 'const fs = require("fs"); const [csso, f] = process.argv.slice(1);
     fs.writeFileSync(f, require(csso).minify(fs.readFileSync(f, "utf8"), { restructure: false }).css);' \
     "$root/tools/node_modules/csso" "$sheet"

@@ -42,13 +42,18 @@ if [ "${1:-}" = "test" ]; then
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
   fc-list 2>/dev/null | grep -qi nanum || missing+=(fonts-nanum)
+  # The other engines (e2e/engines.test.mjs): Firefox ESR over WebDriver BiDi, and WebKitGTK's
+  # MiniBrowser through WebKitWebDriver on a virtual display.
+  [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
+  [ -x /usr/bin/WebKitWebDriver ] || missing+=(webkit2gtk-driver)
+  [ -x /usr/bin/Xvfb ] || missing+=(xvfb)
   if [ ${#missing[@]} -gt 0 ]; then
     say "installing Debian packages: ${missing[*]}"
     as_root apt-get update -qq
     DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
-  if [ ! -d e2e/node_modules/playwright-core ]; then
-    say "installing the browser-test driver (npm package playwright-core; it brings no browser)"
+  if [ ! -d e2e/node_modules/playwright-core ] || [ ! -d e2e/node_modules/axe-core ] || [ ! -d e2e/node_modules/puppeteer-core ]; then
+    say "installing the browser-test drivers (npm playwright-core and puppeteer-core; they bring no browser) and axe-core"
     npm ci --prefix e2e --no-audit --no-fund --loglevel=error
   fi
 fi

@@ -17,6 +17,7 @@ pub mod lessons;
 pub mod model;
 #[cfg(feature = "lab")]
 pub mod plots;
+pub mod site;
 pub mod state;
 pub mod text;
 #[cfg(feature = "web")]

@@ -63,8 +63,9 @@ pub fn reading(model: &LanguageModel, prompt: &str, k: usize, n: usize) -> Langu
 }
 
 /// `text` read from the zero state and coloured by hidden unit `unit`, as HTML: one span per
-/// character on its h_t's colour ([`colour`]), with h_t and c_t in its title and in `data-h` /
-/// `data-c`. An out-of-range unit is an error.
+/// character with its h_t as a tone from −10 to 10 ([`tone`]) in `data-tone` (assets/language.css
+/// colours each tone as [`colour`] does its value; a `style` attribute would break the security
+/// policy), h_t and c_t in its title and in `data-h` / `data-c`. An out-of-range unit is an error.
 pub fn unit_html(model: &LanguageModel, text: &str, unit: usize) -> Result<String, String> {
     if unit >= model.hidden() {
         return Err(format!("unit {unit}: the network has {} units", model.hidden()));
@@ -74,13 +75,18 @@ pub fn unit_html(model: &LanguageModel, text: &str, unit: usize) -> Result<Strin
     for ((ch, h), c) in text.chars().zip(&a.hidden).zip(&a.cell) {
         let (h, c) = (h[unit], c[unit]);
         html.push_str(&format!(
-            r#"<span style="background:{}" title="{}: h = {h:.2}, c = {c:.2}" data-h="{h}" data-c="{c}">{}</span>"#,
-            colour(h),
+            r#"<span data-tone="{}" title="{}: h = {h:.2}, c = {c:.2}" data-h="{h}" data-c="{c}">{}</span>"#,
+            tone(h),
             escape(&shown(ch)),
             escape(&ch.to_string()),
         ));
     }
     Ok(html)
+}
+
+/// A value's tone: −10 (−1 or less) to 10 (1 or more) in steps of 0.1; NaN is 0.
+pub fn tone(v: f64) -> i32 {
+    if v.is_nan() { 0 } else { (v.clamp(-1.0, 1.0) * 10.0).round() as i32 }
 }
 
 /// A value on the blue–white–red scale: −1 blue, 0 white, +1 red (clamped beyond; NaN white).
@@ -97,6 +103,19 @@ pub fn colour(v: f64) -> String {
 mod tests {
     use super::*;
     use crate::model::train::language::{LanguageSetup, PROMPT_KO};
+
+    #[test]
+    fn every_tone_has_its_colour_in_the_language_style_sheet() {
+        assert_eq!((tone(-3.0), tone(-0.04), tone(0.05), tone(0.96), tone(f64::NAN)), (-10, 0, 1, 10, 0));
+        let css = include_str!("../../assets/language.css").replace(' ', "");
+        for t in -10..=10 {
+            let rule = format!(
+                r#"[data-tone="{t}"]{{background:{};}}"#,
+                colour(f64::from(t) / 10.0).replace(' ', "")
+            );
+            assert!(css.contains(&rule), "{rule}");
+        }
+    }
 
     #[test]
     fn the_scale_runs_blue_white_red_and_clamps() {
@@ -140,8 +159,8 @@ mod tests {
         assert_eq!(html.matches("<span ").count(), 6);
         let h0 = a.hidden[0][3];
         assert!(html.starts_with(&format!(
-            r#"<span style="background:{}" title="금: h = {h0:.2}, c = {:.2}" data-h="{h0}""#,
-            colour(h0),
+            r#"<span data-tone="{}" title="금: h = {h0:.2}, c = {:.2}" data-h="{h0}""#,
+            tone(h0),
             a.cell[0][3]
         )));
         assert!(html.contains(r#"title="␣: h = "#) && html.contains(">&quot;</span>"));

@@ -11,6 +11,12 @@ use crate::model::weights::{MAX_FILE_BYTES, MAX_HIDDEN, MAX_INPUT};
 use crate::text::{Lang, Text, html_escape as escape, t};
 
 const TITLE: Text = t("내 모델과 데이터로", "Bring your own model and data");
+const LOADING: Text =
+    t("내 모델과 데이터를 여는 도구를 불러오는 중…", "Loading the tools to open your own model and data…");
+const FAILED: Text = t(
+    "도구를 불러오지 못했습니다. 연결을 확인하고 페이지를 다시 여세요.",
+    "The tools could not be loaded. Check the connection and open the page again.",
+);
 const OPEN: Text = t("모델 열기…", "Open model…");
 const NOTE: Text = t(
     "PyTorch의 nn.RNN·nn.LSTM·nn.GRU(1~3층, bias 없이도 됨)를 json.dump({k: v.tolist() for k, v in m.state_dict().items()}, f)로 저장해 고르거나 이 장면에 끌어다 놓으세요. 파일은 이 페이지 안에서만 읽으며 어디에도 올리지 않습니다.",
@@ -89,8 +95,25 @@ fn both(text: Text) -> String {
         .collect()
 }
 
-/// The panel under the explorer; `assets/course.js` loads its script (`data-script`) once the
-/// scene is there.
+/// The file the build writes [`panel`] to (`src/bin/course_pages.rs`).
+pub const PANEL_FILE: &str = "parts/bring.html";
+
+/// Where the panel goes on the explorer's page: `assets/course.js` loads its script
+/// (`data-script`) once the scene is there, and the script fetches the panel ([`PANEL_FILE`]).
+/// The panel works only with the scene, so it stays out of the page's first load.
+pub fn slot() -> String {
+    format!(
+        concat!(
+            r#"<div class="bring-slot" data-testid="bring-slot" data-script="bring.js" data-panel="{panel}">"#,
+            r#"<p class="note">{}</p><p class="input-error" role="alert" data-testid="bring-failed" hidden>{}</p></div>"#
+        ),
+        both(LOADING),
+        both(FAILED),
+        panel = PANEL_FILE,
+    )
+}
+
+/// The panel under the explorer, as a file of its own (see [`slot`]).
 pub fn panel() -> String {
     let limits = Lang::ALL
         .iter()
@@ -113,7 +136,8 @@ pub fn panel() -> String {
         .collect();
     format!(
         concat!(
-            r#"<section class="bring" data-testid="bring" data-script="bring.js" aria-labelledby="bring-title" data-max-weights="{max_weights}" data-max-csv="{max_csv}">"#,
+            r#"<section class="bring" data-testid="bring" aria-labelledby="bring-title" data-max-weights="{max_weights}" data-max-csv="{max_csv}">"#,
+            r#"<link rel="stylesheet" href="./bring.css">"#,
             r#"<h2 id="bring-title">{title}</h2>"#,
             r#"<div class="bring-row">"#,
             r#"<label class="button-like"><input type="file" class="visually-hidden" accept=".json,application/json,.csv,text/csv" data-testid="open-model-input">{open}</label>"#,
@@ -192,5 +216,17 @@ mod tests {
         for (name, _) in MESSAGES {
             assert!(html.contains(&format!(r#"data-msg="{name}""#)));
         }
+    }
+
+    #[test]
+    fn the_page_holds_a_slot_that_names_the_panel_file_and_its_script() {
+        let slot = slot();
+        assert!(
+            slot.contains(r#"data-script="bring.js""#) && slot.contains(r#"data-panel="parts/bring.html""#)
+        );
+        for l in Lang::ALL {
+            assert!(slot.contains(&escape(LOADING.get(l))) && slot.contains(&escape(FAILED.get(l))));
+        }
+        assert!(!panel().contains("data-script"), "the panel does not load its script twice");
     }
 }

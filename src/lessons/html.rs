@@ -292,7 +292,9 @@ fn block_html(block: &Block, links: &mut Links) -> String {
                 format!(r#"<ul class="l-{c}" lang="{c}">{lis}</ul>"#, c = l.code())
             })
             .collect(),
-        Block::Formula(src) => format!(r#"<div class="formula" role="math">{}</div>"#, math(src)),
+        Block::Formula(src) => {
+            format!(r#"<div class="formula" role="math" tabindex="0">{}</div>"#, math(src))
+        }
         Block::Terms(terms) => {
             let rows: String = terms
                 .iter()
@@ -563,7 +565,7 @@ fn lesson_main(lesson: &Lesson) -> String {
             .map(|(k, r)| format!("{} | {}", k.join(" "), r.join(" ")))
             .unwrap_or_default(),
         loading = both(chrome::LOADING),
-        bring = if lesson.id == "explore" { super::bring::panel() } else { String::new() },
+        bring = if lesson.id == "explore" { super::bring::slot() } else { String::new() },
         pager = pager_html(index),
     )
 }
@@ -644,12 +646,28 @@ fn drop_tags(html: &str, open: &str, close: &str, needle: &str) -> String {
     out
 }
 
+/// `html` without its `<!-- … -->` comments.
+fn drop_comments(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<!--") {
+        out.push_str(&rest[..start]);
+        match rest[start..].find("-->") {
+            Some(end) => rest = &rest[start + end + 3..],
+            None => return out,
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The head for a page showing the landing scene: the Leptos module's script and preloads out,
 /// the landing module's script in, before `assets/course.js` (which starts it).
 fn landing_head(head: &str) -> String {
     let head = drop_tags(head, "<script", "</script>", "lstm-explorer");
     let head = drop_tags(&head, "<link", "", "lstm-explorer");
-    let tag = r#"<script src="./lstm-landing.js" defer></script>"#;
+    let tag =
+        r#"<link rel="stylesheet" href="./landing.css"><script src="./lstm-landing.js" defer></script>"#;
     match head.find("<script").filter(|&i| head[i..].split('>').next().is_some_and(|t| t.contains("course")))
     {
         Some(i) => format!("{}{tag}{}", &head[..i], &head[i..]),
@@ -673,6 +691,15 @@ pub fn page(template: &str, page: Page) -> Result<String, String> {
             "",
             "lstm-explorer",
         ),
+    };
+    // The comments Trunk kept from index.html are for its readers, not for every visitor.
+    let head = drop_comments(&head);
+    // A scene with styles of its own brings them (assets/language.css).
+    let head = match page {
+        Page::Lesson(l) if l.scene.preset.kind() == "language" => {
+            head.replacen("</head>", r#"<link rel="stylesheet" href="./language.css"></head>"#, 1)
+        }
+        _ => head,
     };
     let t = page.title();
     let title = format!("<title>{}</title>", escape(&format!("{} · {}", t.ko, chrome::APP_TITLE.ko)));
@@ -732,6 +759,23 @@ mod tests {
             }
         }
         assert!(landing >= 2, "the landing lesson and the output lesson");
+    }
+
+    #[test]
+    fn a_page_loads_the_styles_of_its_own_scene_only_and_no_comment() {
+        let template = "<html><head><!-- a note --><link rel=stylesheet href=./style-2.css><title>x</title></head><body></body></html>";
+        let mut language = 0;
+        for p in Page::all() {
+            let html = page(template, p).unwrap();
+            let head = &html[..html.find("<body").unwrap()];
+            assert!(!head.contains("<!--"), "{}", p.file());
+            assert_eq!(head.contains("landing.css"), uses_landing(p), "{}", p.file());
+            let is_language = matches!(p, Page::Lesson(l) if l.id == "language");
+            language += usize::from(is_language);
+            assert_eq!(head.contains("language.css"), is_language, "{}", p.file());
+            assert!(!head.contains("bring.css"), "the panel brings its own: {}", p.file());
+        }
+        assert_eq!(language, 1);
     }
 
     #[test]

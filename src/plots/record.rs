@@ -135,6 +135,35 @@ fn generic_family(name: &str) -> FontFamily<'static> {
     }
 }
 
+/// The width and height in pixels of `text` in a font: measured by a 2D canvas in the browser,
+/// estimated from the font size elsewhere (native tests), and the same way if the canvas fails.
+fn measure(text: &str, family: &str, style: &str, size: f64) -> (u32, u32) {
+    let height = (size * 1.15).round().max(0.0) as u32;
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        thread_local! {
+            static PEN: Option<web_sys::CanvasRenderingContext2d> = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.create_element("canvas").ok())
+                .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+                .and_then(|c| c.get_context("2d").ok().flatten())
+                .and_then(|c| c.dyn_into().ok());
+        }
+        let width = PEN.with(|pen| {
+            let pen = pen.as_ref()?;
+            pen.set_font(&format!("{style} {size}px {family}"));
+            pen.measure_text(text).ok().map(|m| m.width())
+        });
+        if let Some(w) = width.filter(|w| w.is_finite()) {
+            return (w.round().max(0.0) as u32, height);
+        }
+    }
+    let _ = (family, style);
+    // About the width of a sans-serif figure: half the size per character.
+    ((size * 0.55 * text.chars().count() as f64).round().max(0.0) as u32, height)
+}
+
 impl DrawingBackend for Recorder {
     type ErrorType = std::convert::Infallible;
 
@@ -156,6 +185,16 @@ impl DrawingBackend for Recorder {
         color: BackendColor,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
         self.push(Op::Pixel(point, color))
+    }
+
+    /// Text is measured on a 2D canvas in the browser. plotters' own web font layout measures it
+    /// on a `<span>` with a `style` attribute, which the site's security policy refuses.
+    fn estimate_text_size<S: BackendTextStyle>(
+        &self,
+        text: &str,
+        style: &S,
+    ) -> Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
+        Ok(measure(text, style.family().as_str(), style.style().as_str(), style.size()))
     }
 
     fn draw_line<S: BackendStyle>(

@@ -132,8 +132,9 @@ pub fn ClipScene(
             <figure class="plot" data-testid="clip-plot" aria-busy=move || (!ready.get()).to_string()
                 data-grad-norm=move || measured.with(|m| m.as_ref().map(|m| format!("{:?}", m.curves.grad_norm)).unwrap_or_default())
                 data-clipped-norm=move || measured.with(|m| m.as_ref().map(|m| format!("{:?}", m.curves.clipped_norm)).unwrap_or_default())>
-                <canvas node_ref=canvas class="plot-canvas" role="img" aria-label=move || tr(Key::SceneClipTitle, lang.get())></canvas>
-                <figcaption class="plot-note" data-testid="clip-readout" aria-live="polite">
+                <canvas node_ref=canvas class="plot-canvas" role="img" aria-label=move || tr(Key::SceneClipTitle, lang.get())
+                    aria-describedby="clip-readout"></canvas>
+                <figcaption class="plot-note" data-testid="clip-readout" id="clip-readout" aria-live="polite">
                     {move || readout().unwrap_or_else(|| tr(Key::LabLoading, lang.get()).to_string())}
                 </figcaption>
                 {move || error.get().map(|e| view! { <p class="scene-error" role="alert">{e}</p> })}

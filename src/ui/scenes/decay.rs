@@ -230,8 +230,8 @@ fn DecayFigure(
             }
             data-compute-ms=move || drawn.with(|d| d.as_ref().map_or(String::new(), |d| format!("{:.3}", d.compute_ms)))>
             <canvas node_ref=canvas class="plot-canvas clickable" role="img" on:click=pick
-                aria-label=move || tr(Key::DecayPlotLabel, lang.get())></canvas>
-            <figcaption class="plot-note" data-testid="decay-note">
+                aria-label=move || tr(Key::DecayPlotLabel, lang.get()) aria-describedby="decay-note"></canvas>
+            <figcaption class="plot-note" data-testid="decay-note" id="decay-note">
                 {move || match drawn.with(|d| d.as_ref().map(|d| d.note.clone())) {
                     Some(note) => note,
                     None if error.with(Option::is_none) => tr(Key::LabLoading, lang.get()).to_string(),

@@ -99,6 +99,29 @@ pub(crate) fn arrow_marker(id: &'static str) -> impl IntoView {
     }
 }
 
+/// A diagram's numbers as text, one vector a line ("c₃ · cell state: 0.412  −0.130"): the
+/// diagram's text alternative (its `aria-describedby` names the paragraph) and, on phones, where
+/// the numbers are read (the diagram is too small for them there).
+pub(crate) fn number_lines<'a>(rows: impl IntoIterator<Item = (String, &'a [f64])>) -> String {
+    rows.into_iter()
+        .map(|(label, v)| {
+            format!("{label}: {}", v.iter().map(|&x| format_value(x)).collect::<Vec<_>>().join("  "))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A step label as [`step_label`] writes it, for [`number_lines`].
+pub(crate) fn step_name(
+    step: usize,
+    symbol: &str,
+    offset: usize,
+    key: Key,
+    lang: crate::text::Lang,
+) -> String {
+    format!("{symbol}{} · {}", sub(step + offset), tr(key, lang))
+}
+
 /// A vector drawn inside the SVG as a row of coloured cells with a label above. The cells stay
 /// when the time cursor moves and only their colours and numbers change, so a value carried from
 /// one step to the next visibly stays and a changed one fades to its new colour.

@@ -8,7 +8,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::diagram::{
-    arrow_marker, cell_frame, fixed, follow, gate_box, linked_term, op, step_label, svg_vector, widths,
+    arrow_marker, cell_frame, fixed, follow, gate_box, linked_term, number_lines, op, step_label, step_name,
+    svg_vector, widths,
 };
 use crate::model::trace::{GruStep, Trace};
 use crate::ui::i18n::{Key, tr};
@@ -27,14 +28,29 @@ pub(crate) fn GruDiagram(
     let inputs = first.x.len();
     let (cw, w, xw) = widths(first.h.len(), inputs);
     let last = trace.len() - 1;
-    let at = follow(Arc::new(trace.steps), step);
+    let steps = Arc::new(trace.steps);
+    let at = follow(steps.clone(), step);
     let named = move |symbol, offset, key| step_label(step, last, symbol, offset, key);
     // Columns: the update gate and its ×, the reset gate, the candidate and the mixing +.
     let (zx, rx, nx) = (330.0, 520.0, 710.0);
-    view! {
-        <figure class="lstm-wrap">
+    let numbers = move || {
+        let (t, l) = (step.get().min(last), lang.get());
+        let s = &steps[t];
+        let gate = |name: &str, key| format!("{name} · {}", tr(key, l));
+        number_lines([
+            (step_name(t, "h", 0, Key::HiddenPrev, l), s.h_prev.as_slice()),
+            (gate("z", Key::GruUpdate), s.z.as_slice()),
+            (gate("r", Key::GruReset), s.r.as_slice()),
+            (gate("n", Key::GruCandidate), s.n.as_slice()),
+            ("z ⊙ h".to_string(), s.kept.as_slice()),
+            ("(1 − z) ⊙ n".to_string(), s.written.as_slice()),
+            (step_name(t, "h", 1, Key::HiddenNow, l), s.h.as_slice()),
+            (step_name(t, "x", 1, Key::InputNow, l), s.x.as_slice()),
+        ])
+    };
+    let svg = view! {
             <svg class="lstm-diagram gru-diagram" viewBox="0 0 1040 440" role="img" data-testid="gru-diagram"
-                aria-label=move || tr(Key::GruDiagramLabel, lang.get())>
+                aria-label=move || tr(Key::GruDiagramLabel, lang.get()) aria-describedby="gru-numbers">
                 {arrow_marker("arrow-g")}
                 // The body and the hidden state's own path: kept by z, topped up by (1 − z) ⊙ n.
                 {cell_frame("gru-path")}
@@ -67,7 +83,9 @@ pub(crate) fn GruDiagram(
                 {svg_vector(16.0, 400.0, at(|s| s.x.as_slice().to_vec()), "gru-x", named("x", 1, Key::InputNow), 1.0, xw / inputs.max(1) as f64)}
                 <line x1=16.0 + xw + 4.0 y1=410.0 x2=150.0 y2=360.0 class="flow" />
             </svg>
-        </figure>
+    };
+    view! {
+        <figure class="lstm-wrap">{svg}<p class="diagram-numbers" id="gru-numbers" data-testid="gru-numbers">{numbers}</p></figure>
     }
     .into_any()
 }

@@ -14,6 +14,7 @@ use crate::ui::i18n::{Key, tr};
 use crate::ui::lab::{use_lab, with_lab};
 use crate::ui::use_lang;
 use crate::ui::widgets::export::ExportButtons;
+use crate::ui::widgets::number::format_value;
 use crate::ui::widgets::viewport::use_viewport_width;
 
 /// One panel: its name, short column name for the CSV, the values per step, signed or a gate.
@@ -96,6 +97,20 @@ impl Flat {
             labels: self.labels(lang),
             cursor: Some(cursor.min(self.steps - 1)),
         }
+    }
+
+    /// The cursor's column in words, for the picture's text alternative: "step 3 — f: 0.812
+    /// 0.224; i: …" (every panel's values at step `t`, unit by unit).
+    fn column_text(&self, lang: crate::text::Lang, t: usize) -> String {
+        let t = t.min(self.steps.saturating_sub(1));
+        let panels: Vec<String> = (0..self.columns.len())
+            .map(|p| {
+                let units: Vec<String> =
+                    (0..self.hidden).map(|j| format_value(self.value(p, t, j))).collect();
+                format!("{}: {}", self.columns[p], units.join(" "))
+            })
+            .collect();
+        format!("{} {} — {}", tr(Key::HeatStepAxis, lang), t + 1, panels.join("; "))
     }
 
     fn value(&self, panel: usize, t: usize, j: usize) -> f64 {
@@ -206,7 +221,7 @@ pub(super) fn GateHeatmaps(
                 data-x-axis=move || axis.get().map_or(String::new(), |(l, r)| format!("{l},{r}"))
                 data-series=move || flat.with_value(Flat::json)>
                 <canvas node_ref=canvas class="plot-canvas clickable" role="img" on:click=pick
-                    aria-label=move || tr(Key::HeatTitle, lang.get())></canvas>
+                    aria-label=move || format!("{}. {}", tr(Key::HeatTitle, lang.get()), flat.with_value(|f| f.column_text(lang.get(), step.get())))></canvas>
                 {move || (!ready.get() && error.with(Option::is_none)).then(|| view! {
                     <figcaption class="plot-note">{move || tr(Key::LabLoading, lang.get())}</figcaption>
                 })}

@@ -36,7 +36,7 @@ pub fn LstmBackwardPanel(
             .map(|(t, v)| {
                 let style = format!("background:{};color:{}", value_fill(v / top, 1.0), value_ink(v / top, 1.0));
                 view! {
-                    <td class:current=t == step data-testid=format!("{id}-{}", t + 1) data-value=v.to_string() style=style title=v.to_string()>
+                    <td class:current=t == step data-testid=format!("{id}-{}", t + 1) data-value=v.to_string() prop:style=style title=v.to_string()>
                         {format_wide(v)}
                     </td>
                 }

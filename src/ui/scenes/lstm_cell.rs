@@ -9,7 +9,8 @@ use leptos::prelude::*;
 use nalgebra::DVector;
 
 use super::diagram::{
-    arrow_marker, cell_frame, fixed, follow, gate_box, linked_term, op, step_label, svg_vector, widths,
+    arrow_marker, cell_frame, fixed, follow, gate_box, linked_term, number_lines, op, step_label, step_name,
+    svg_vector, widths,
 };
 use super::heatmaps::GateHeatmaps;
 use super::lstm_backward::LstmBackwardPanel;
@@ -157,7 +158,8 @@ pub(crate) fn LstmDiagram(
     let inputs = first.x.len();
     let (cw, w, xw) = widths(first.h.len(), inputs);
     let last = trace.len() - 1;
-    let at = follow(Arc::new(trace.steps), step);
+    let steps = Arc::new(trace.steps);
+    let at = follow(steps.clone(), step);
     let named = move |symbol, offset, key| step_label(step, last, symbol, offset, key);
     // Column centres of the four gate boxes, the two belt operators and the output path.
     let (fx, ix, gx, ox) = (290.0, 440.0, 590.0, 740.0);
@@ -165,10 +167,28 @@ pub(crate) fn LstmDiagram(
     let read_x = 880.0;
     let (g_squash, h_squash) = kind.squash_labels().unwrap_or(("tanh", "tanh"));
     let cec = kind == CellKind::Lstm1997;
-    view! {
-        <figure class="lstm-wrap">
+    let forget = if cec { Key::CecLoop } else { Key::ForgetGate };
+    let numbers = move || {
+        let (t, l) = (step.get().min(last), lang.get());
+        let s = &steps[t];
+        let gate = |name: &str, key| format!("{name} · {}", tr(key, l));
+        number_lines([
+            (step_name(t, "c", 0, Key::CellPrev, l), s.c_prev.as_slice()),
+            (gate("f", forget), s.f.as_slice()),
+            (gate("i", Key::InputGate), s.i.as_slice()),
+            (gate("g", Key::Candidate), s.g.as_slice()),
+            (gate("o", Key::OutputGate), s.o.as_slice()),
+            ("i ⊙ g".to_string(), s.written.as_slice()),
+            (step_name(t, "c", 1, Key::CellNow, l), s.c.as_slice()),
+            (format!("{h_squash}(c)"), s.squashed_c.as_slice()),
+            (step_name(t, "h", 1, Key::HiddenNow, l), s.h.as_slice()),
+            (step_name(t, "h", 0, Key::HiddenPrev, l), s.h_prev.as_slice()),
+            (step_name(t, "x", 1, Key::InputNow, l), s.x.as_slice()),
+        ])
+    };
+    let svg = view! {
             <svg class="lstm-diagram" viewBox="0 0 1040 440" role="img" data-testid="lstm-diagram"
-                aria-label=move || tr(Key::LstmDiagramLabel, lang.get())>
+                aria-label=move || tr(Key::LstmDiagramLabel, lang.get()) aria-describedby="lstm-numbers">
                 {arrow_marker("arrow-l")}
                 // The body and the conveyor belt.
                 {cell_frame("lstm-belt")}
@@ -214,7 +234,9 @@ pub(crate) fn LstmDiagram(
                 <line x1=16.0 + w + 4.0 y1=328.0 x2=150.0 y2=360.0 class="flow" />
                 <line x1=16.0 + xw + 4.0 y1=400.0 x2=150.0 y2=360.0 class="flow" />
             </svg>
-        </figure>
+    };
+    view! {
+        <figure class="lstm-wrap">{svg}<p class="diagram-numbers" id="lstm-numbers" data-testid="lstm-numbers">{numbers}</p></figure>
     }
     .into_any()
 }

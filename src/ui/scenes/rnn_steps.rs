@@ -127,7 +127,7 @@ fn ErrorStrip(norms: Vec<f64>, step: RwSignal<usize>) -> impl IntoView {
                 <li class="error-cell" class:current=move || step.get() == t data-testid=format!("rnn-error-{}", t + 1)
                     data-value=v.to_string()>
                     <button type="button" on:click=move |_| step.set(t)
-                        style=format!("background:{}", value_fill(v / top, 1.0))>
+                        prop:style=format!("background:{}", value_fill(v / top, 1.0))>
                         <span class="error-t"><Math src=format!("t = {}", t + 1) /></span>
                         <span class="error-v">{format_wide(v)}</span>
                     </button>
@@ -204,7 +204,6 @@ fn Unrolled(
             view! {
                 <g class="col" class:current=is_current role="button" tabindex="0"
                     data-testid=format!("unrolled-col-{}", t + 1)
-                    aria-label=move || format!("{} {}", tr(Key::StepOf, lang.get()), t + 1)
                     aria-pressed=move || is_current().to_string()
                     on:click=move |_| step.set(t)
                     on:keydown=move |ev| open_on_key(&ev, || step.set(t))>
@@ -280,7 +279,7 @@ fn StepFormula(
                         <span class="eq-op">","</span>
                         <span class="vcol link-term" class:linked=x_on data-term="x" on:mouseenter=x_enter on:mouseleave=x_leave>
                             <span class="vcell x-cell" data-testid="rnn-x" data-value=s.x[0].to_string()
-                                style=format!("background:{};color:{}", value_fill(s.x[0], 1.0), value_ink(s.x[0], 1.0))>
+                                prop:style=format!("background:{};color:{}", value_fill(s.x[0], 1.0), value_ink(s.x[0], 1.0))>
                                 {format_value(s.x[0])}
                             </span>
                             <span class="vcol-caption"><Math src=format!("x_{{{k}}}") /></span>

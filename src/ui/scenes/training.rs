@@ -209,8 +209,9 @@ pub fn TrainingScene(
             <figure class="plot" data-testid="race-plot" aria-busy=move || (!ready.get()).to_string()
                 data-seen=seen data-done=move || done().to_string() data-series=series
                 data-symbol-gradient=move || symbol_gradient().map_or(String::new(), |[r, l]| format!("{r:e},{l:e}"))>
-                <canvas node_ref=canvas class="plot-canvas" role="img" aria-label=move || tr(Key::SceneRaceTitle, lang.get())></canvas>
-                <figcaption class="plot-note" data-testid="race-status" aria-live="polite">
+                <canvas node_ref=canvas class="plot-canvas" role="img" aria-label=move || tr(Key::SceneRaceTitle, lang.get())
+                    aria-describedby="race-status"></canvas>
+                <figcaption class="plot-note" data-testid="race-status" id="race-status" aria-live="polite">
                     {move || if ready.get() { readout() } else { tr(Key::LabLoading, lang.get()).to_string() }}
                 </figcaption>
                 {move || symbol_note().map(|n| view! {

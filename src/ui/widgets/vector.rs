@@ -33,7 +33,7 @@ pub fn VectorColumn(
         .map(|(j, v)| {
             let style = format!("background:{};color:{}", value_fill(v, scale), value_ink(v, scale));
             view! {
-                <span class="vcell" data-testid=format!("{id}-{j}") data-value=v.to_string() title=v.to_string() style=style>
+                <span class="vcell" data-testid=format!("{id}-{j}") data-value=v.to_string() title=v.to_string() prop:style=style>
                     {if wide { format_wide(v) } else { format_value(v) }}
                 </span>
             }
@@ -71,7 +71,7 @@ pub fn MatrixTable(
                 .map(|(j, v)| {
                     let style = format!("background:{};color:{}", value_fill(v, 1.0), value_ink(v, 1.0));
                     view! {
-                        <td data-testid=format!("{id}-{i}-{j}") data-value=v.to_string() title=v.to_string() style=style>
+                        <td data-testid=format!("{id}-{i}-{j}") data-value=v.to_string() title=v.to_string() prop:style=style>
                             {format_value(v)}
                         </td>
                     }

@@ -128,11 +128,10 @@ pub(super) fn Lane(
             });
             view! {
                 <g class="lane-col" class:current=is_current
-                    style=move || format!("transform: translateX({}px)", offset())
+                    prop:style=move || format!("transform:translateX({}px)", offset())
                     role="button" tabindex=move || if folded.get() && !is_current() { "-1" } else { "0" }
                     aria-hidden=move || (folded.get() && !is_current()).to_string()
                     data-testid=format!("{id}-col-{}", t + 1)
-                    aria-label=move || format!("{} {}", tr(Key::StepOf, lang.get()), t + 1)
                     aria-pressed=move || is_current().to_string()
                     on:click=move |_| step.set(t)
                     on:keydown=move |ev| open_on_key(&ev, || step.set(t))>

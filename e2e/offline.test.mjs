@@ -1,0 +1,89 @@
+// Offline: after one visit the whole site works with the network cut. A copy of the release build
+// is served under a sub-path; the learner opens one lesson, the offline worker (sw.js, written by
+// src/site.rs) keeps every file, then the server stops answering and the browser goes offline:
+// every page opens by its URL, its scene starts, a plot's lab arrives, a step forward works.
+// Then a new release (another sw.js) replaces the old cache once no tab shows the old one.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DIST, openPage, startHarness } from './harness.mjs';
+
+const PREFIX = '/course/lstm/';
+const PAGES = readdirSync(DIST).filter((f) => f.endsWith('.html')).sort();
+const copy = mkdtempSync(join(tmpdir(), 'lstm-offline-'));
+cpSync(DIST, copy, { recursive: true });
+
+let harness;
+before(async () => { harness = await startHarness(PREFIX, copy); });
+after(async () => { await harness?.close(); rmSync(copy, { recursive: true, force: true }); });
+
+/** The names of the worker's caches, from inside a page. */
+const cacheNames = (page) => page.evaluate(() => caches.keys());
+// The release's cache, by the name src/site.rs gives it (the worker is minified: read the name).
+const workerCache = () => /lstm-explorer-offline-[0-9a-f]{16}/.exec(readFileSync(join(copy, 'sw.js'), 'utf8'))[0];
+
+describe('offline, after one visit', () => {
+  let context;
+  let page;
+  let problems;
+
+  it('the first visit installs the worker, which keeps every file of the build', async () => {
+    ({ page, context, problems } = await openPage(harness, `${PREFIX}index.html?lang=en`, undefined, { serviceWorkers: 'allow' }));
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
+    assert.deepEqual(await cacheNames(page), [workerCache()]);
+    const kept = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname), workerCache());
+    const files = [];
+    const walk = (dir, rel) => readdirSync(dir, { withFileTypes: true }).forEach((e) => (e.isDirectory()
+      ? walk(join(dir, e.name), `${rel}${e.name}/`) : files.push(`${rel}${e.name}`)));
+    walk(copy, '');
+    const expected = [PREFIX, ...files.filter((f) => f !== 'sw.js').map((f) => PREFIX + f)].sort();
+    assert.deepEqual(kept.sort(), expected);
+    assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], foreignRequests: [], failedResponses: [] });
+  });
+
+  it('with the network cut, the server down and the page reloaded, every lesson works', async () => {
+    harness.server.cut(true);
+    await context.setOffline(true);
+    const before = harness.server.requests.length;
+    for (const file of PAGES) {
+      await page.goto(`${harness.server.origin}${PREFIX}${file}?lang=ko`);
+      await page.locator('main.stage').waitFor();
+      if (await page.locator('#scene').count()) await page.locator('#scene[data-registered]').waitFor({ timeout: 20000 });
+      const next = page.getByTestId('lesson-next');
+      if (await next.count()) {
+        await next.click();
+        assert.equal(await page.locator('.step-now').first().textContent(), '2', `${file}: stepped`);
+      }
+      const plot = page.locator('figure.plot[aria-busy]');
+      if (await plot.count()) await plot.first().and(page.locator('[aria-busy="false"]')).waitFor({ timeout: 30000 });
+      assert.ok((await page.locator('h1').first().textContent()).length > 0, `${file}: text shown`);
+    }
+    assert.equal(harness.server.requests.length, before, 'the server answered nothing: all came from the cache');
+    console.log(`# offline walk: ${PAGES.length} pages opened by their URL, stepped and drawn (plots too) with the network cut and the server down, every file from the offline worker's cache`);
+    assert.deepEqual(problems.pageErrors, []);
+    assert.deepEqual(problems.consoleErrors, []);
+    await context.setOffline(false);
+    harness.server.cut(false);
+  });
+
+  it('a new release waits while a tab shows the old one, then takes over and drops the old cache', async () => {
+    const old = workerCache();
+    const sw = readFileSync(join(copy, 'sw.js'), 'utf8');
+    // What a new build writes: another cache name (src/site.rs names it by every file's bytes).
+    writeFileSync(join(copy, 'sw.js'), sw.split(old).join('lstm-explorer-offline-next'));
+    await page.evaluate(async () => (await navigator.serviceWorker.ready).update());
+    await page.waitForFunction(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting));
+    assert.deepEqual((await cacheNames(page)).sort(), ['lstm-explorer-offline-next', old].sort(),
+      'the new release is kept beside the old one, which still serves the open tab');
+    // No tab shows the old release any more; the next visit is the new one's.
+    await page.goto('about:blank');
+    await page.goto(`${harness.server.origin}${PREFIX}rnn-cell.html?lang=en`);
+    await page.waitForFunction(async () => (await caches.keys()).join() === 'lstm-explorer-offline-next', null, { timeout: 20000 });
+    await page.locator('#scene[data-registered]').waitFor();
+    assert.deepEqual(problems.pageErrors, []);
+    assert.deepEqual(problems.consoleErrors, []);
+    await context.close();
+  });
+});

@@ -45,7 +45,7 @@
     if (html) el.dataset.shown = String(Number(el.dataset.shown || 0) + 1);
   }
 
-  // The page module (Trunk starts it) and a lab instance of our own.
+  // The page module (assets/course.js starts it) and a lab instance of our own.
   const page = () => window.wasmBindings;
   let lab;
   function loadLab() {

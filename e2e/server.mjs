@@ -23,7 +23,11 @@ export async function serveDist(dir, prefix = '/') {
   let down = false;
   const server = createServer(async (req, res) => {
     // The network is cut: the connection drops without an answer.
-    if (down) { req.socket.destroy(); return; }
+    if (down) {
+      requests.push({ path: req.url, status: 0 });
+      req.socket.destroy();
+      return;
+    }
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     let file = normalize(join(root, path.slice(prefix.length - 1)));
     let status = 200;

@@ -5,8 +5,9 @@
 #                               follow a panic: src/ui/lab.rs);
 #   2. course-pages             the course's static pages, one HTML file per lesson, every word in
 #                               both languages, written from the lesson data into the head Trunk
-#                               built; in release builds the head's inline start script becomes a
-#                               file and every page carries the security policy (src/site.rs);
+#                               built, without Trunk's inline start script (assets/course.js starts
+#                               the page module); in release builds every page carries the security
+#                               policy (src/site.rs);
 #   3. scripts/minify-glue.sh   release builds: the scripts and the style sheet, minified;
 #   4. course-pages --offline   the offline worker (sw.js), which lists every finished file
 #                               (minified in release builds, like the other scripts).

@@ -85,8 +85,8 @@ pub fn offline_worker(files: &[(String, Vec<u8>)]) -> String {
 
 /// The worker, with the cache's name, its prefix and its files filled in by [`offline_worker`].
 /// Every file is fetched past the browser's HTTP cache when a release is installed. Requests are
-/// answered from the release's cache first (a page whatever its query string), else from the
-/// network. A new release waits until no tab shows the old one, so a page never mixes two
+/// answered from the release's cache first (whatever their query string: the files have none of
+/// their own, the pages' query is the view), else from the network. A new release waits until no tab shows the old one, so a page never mixes two
 /// releases' files; it then deletes the old caches.
 const WORKER_TEXT: &str = r"// LSTM Explorer's offline worker, written by the build (src/site.rs): do not edit.
 const CACHE = '__CACHE__';

@@ -135,10 +135,13 @@ fn generic_family(name: &str) -> FontFamily<'static> {
     }
 }
 
-/// The width and height in pixels of `text` in a font: measured by a 2D canvas in the browser,
-/// estimated from the font size elsewhere (native tests), and the same way if the canvas fails.
+/// The width and height in pixels of `text` in a font. The height, and without a browser the
+/// width, are plotters' own estimate for fonts it cannot measure (its native layout: so natively
+/// a recording lays out exactly as drawing directly does); in the browser a 2D canvas measures
+/// the width.
 fn measure(text: &str, family: &str, style: &str, size: f64) -> (u32, u32) {
-    let height = (size * 1.15).round().max(0.0) as u32;
+    let em = size / 1.24 / 1.24;
+    let height = ((em * 0.24).round() + em.round()).max(0.0) as u32;
     #[cfg(target_arch = "wasm32")]
     {
         use wasm_bindgen::JsCast;
@@ -160,8 +163,7 @@ fn measure(text: &str, family: &str, style: &str, size: f64) -> (u32, u32) {
         }
     }
     let _ = (family, style);
-    // About the width of a sans-serif figure: half the size per character.
-    ((size * 0.55 * text.chars().count() as f64).round().max(0.0) as u32, height)
+    ((em * 0.7 * text.len() as f64).round().max(0.0) as u32, height)
 }
 
 impl DrawingBackend for Recorder {

@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { cpus, loadavg } from 'node:os';
 import { DIST, startHarness } from './harness.mjs';
+import { TYPES } from './server.mjs';
 
 export const TARGETS = { text: 2000, interactive: 5000, repeat: 1000 };
 export const PAGES = ['index.html', 'rnn-cell.html', 'lstm-cell.html', 'explore.html'];
@@ -35,17 +36,6 @@ export const FAST_3G = {
   connectionType: 'cellular3g',
 };
 export const CPU_SLOWDOWN = 4;
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-  '.ico': 'image/x-icon',
-};
 
 /** Every file of the build, raw and gzipped (level 9), kept in memory: path (`/x.html`) → entry. */
 function readBuild(dir) {

@@ -15,6 +15,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST, openPage, startHarness } from './harness.mjs';
+import { mulberry32 } from './random.mjs';
 
 const SEED = Number(process.env.MONKEY_SEED ?? 0x5eed14);
 const ACTIONS = Number(process.env.MONKEY_ACTIONS ?? 2000);
@@ -26,17 +27,6 @@ const PAGES = readdirSync(DIST)
   .sort();
 const VIEWPORTS = [{ width: 1440, height: 900 }, { width: 390, height: 844 }];
 
-/** mulberry32: a small seeded generator, numbers in [0, 1). */
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const KEYS = ['Tab', 'Shift+Tab', 'Enter', ' ', 'ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End',
   'n', 'N', 'p', 'P', 'Escape', '0', '1', '2', '3', '5', '9', 'PageDown', 'PageUp'];

@@ -5,18 +5,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { GATES, backward, forward } from './reference.mjs';
+import { mulberry32 as rng } from './random.mjs';
 
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomCell(kind, hidden, inputs, seed) {
   const u = rng(seed);

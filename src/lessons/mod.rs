@@ -108,7 +108,7 @@ impl Cond {
     pub fn from_attr(s: &str) -> Option<Self> {
         let mut parts = s.split(':');
         let kind = parts.next()?;
-        let mut num = || parts.next().and_then(|v| v.parse::<f64>().ok()).filter(|x| x.is_finite());
+        let mut num = || parts.next().and_then(crate::input::number).filter(|x| x.is_finite());
         Some(match kind {
             "lt" => Cond::Below(num()?),
             "gt" => Cond::Above(num()?),

@@ -87,7 +87,7 @@ pub fn to_query(pairs: &[(String, String)]) -> String {
 
 /// A finite number in `[lo, hi]`.
 pub fn number(v: &str, lo: f64, hi: f64) -> Option<f64> {
-    let x: f64 = v.trim().parse().ok()?;
+    let x: f64 = crate::input::number(v.trim())?;
     (x.is_finite() && (lo..=hi).contains(&x)).then_some(x)
 }
 

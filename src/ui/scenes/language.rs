@@ -454,7 +454,7 @@ impl Scene {
                 self.read();
             }
             "language-temperature" => {
-                let t = v.parse::<f64>().unwrap_or(1.0).clamp(0.1, 2.0);
+                let t = crate::input::number(&v).filter(|t| t.is_finite()).unwrap_or(1.0).clamp(0.1, 2.0);
                 self.state.update_value(|s| s.temperature = t);
                 self.put("language-temperature-value", Put::Text(&format!("{t:.1}")));
             }

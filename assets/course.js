@@ -202,13 +202,20 @@
   if (count) showStep(step, false); else showDone();
   // The page module, preloaded in the head by Trunk, is started here rather than by an inline
   // script, which the security policy refuses (src/site.rs).
+  // If it cannot be fetched or started, the loading note gives way to a message.
+  const failed = () => {
+    if (wasm || !scene) return;
+    $('.scene-loading', scene)?.remove();
+    const note = $('[data-testid=scene-failed]', scene);
+    if (note) note.hidden = false;
+  };
   const module = $('link[rel=preload][href$="_bg.wasm"]');
   if (module) {
     import(module.href.replace(/_bg\.wasm$/, '.js')).then(async (m) => {
       await m.default({ module_or_path: module.href });
       window.wasmBindings = m;
       sceneReady(m);
-    });
+    }).catch(failed);
   }
   // The landing scene's module (src/landing.rs), on the pages that show it. Its glue declares
   // `wasm_bindgen` with `let`: a global binding, but not a property of `window`.
@@ -217,10 +224,14 @@
   const startLanding = () => {
     if (landing || wasm || typeof wasm_bindgen !== 'function') return;
     landing = true;
-    wasm_bindgen({ module_or_path: './lstm-landing_bg.wasm' }).then(() => sceneReady(wasm_bindgen));
+    wasm_bindgen({ module_or_path: './lstm-landing_bg.wasm' }).then(() => sceneReady(wasm_bindgen), failed);
   };
   startLanding();
-  addEventListener('load', startLanding);
+  addEventListener('load', () => {
+    startLanding();
+    // The landing module's glue did not arrive.
+    if (!landing && !module && $('script[src*="lstm-landing"]')) failed();
+  });
 
   // Offline: a release build names its worker in the head (src/site.rs); after this visit every
   // page, the modules and the icon are kept, and a new release replaces them.

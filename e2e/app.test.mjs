@@ -50,6 +50,21 @@ describe('the app shell', () => {
     await context.close();
   });
 
+  it('says so in the page\'s language when the scene\'s module cannot be fetched, and the text stays', async () => {
+    for (const [file, lang, words] of [['rnn-cell.html', 'en', /could not be loaded/], ['index.html', 'ko', /불러오지 못했습니다/]]) {
+      const context = await harness.browser.newContext();
+      const page = await context.newPage();
+      await page.route(/\.wasm$/, (route) => route.abort());
+      await page.goto(`${harness.server.origin}/${file}?lang=${lang}`);
+      const failed = page.getByTestId('scene-failed');
+      await failed.waitFor({ timeout: 10000 });
+      assert.match(await failed.innerText(), words, `${file}: the message in ${lang}`);
+      assert.equal(await page.locator('.scene-loading').count(), 0, `${file}: the loading note is gone`);
+      assert.ok((await page.locator('.lesson h1').innerText()).length > 0, `${file}: the lesson's text is there`);
+      await context.close();
+    }
+  });
+
   it('follows the browser language when the URL and the learner have not chosen one', async () => {
     for (const [locale, lang] of [['en-US', 'en'], ['ko-KR', 'ko'], ['fr-FR', 'ko']]) {
       const context = await harness.browser.newContext({ locale });

@@ -46,11 +46,26 @@ const BASE: f64 = 140.0;
 const SPAN: f64 = 110.0;
 /// Below this slot width the bars' numbers would overlap, and are left out.
 const LABEL_SLOT: f64 = 26.0;
+/// Narrower than this (CSS px) the scene draws the values as rows: at 340 viewBox units across
+/// it, a column of eight values is under 44 px wide there.
+const ROWS_BELOW: f64 = 600.0;
+/// A row: 52 units are 44 CSS px when the chart is 288 px wide (a 320 px phone).
+const ROW: f64 = 52.0;
+/// Where rows start (the step numbers and captions are left of it) and how long 1 is.
+const ROW_X0: f64 = 46.0;
+const ROW_SPAN: f64 = 250.0;
+// Checked when the module compiles: a row is a finger's height (44 CSS px) even on a 320 px
+// phone, where the chart is 288 CSS px wide, and a full row leaves room for its number.
+const _: () = assert!(ROW * 288.0 / W >= 44.0 && ROW_X0 + ROW_SPAN + 40.0 <= W);
 
 const TITLE: Text = t("다음에 올 값은?", "Which value comes next?");
 const HINT: Text = t(
     "막대를 위아래로 끌거나, 막대를 선택하고 ↑/↓로 값을 바꿔 보세요.",
     "Drag a bar up or down, or select it and change it with ↑/↓.",
+);
+const HINT_ROWS: Text = t(
+    "막대를 좌우로 끌거나, 막대를 선택하고 ←/→로 값을 바꿔 보세요.",
+    "Drag a bar left or right, or select it and change it with ←/→.",
 );
 const CHART: Text = t(
     "시퀀스를 막대로 그린 그래프. 끝의 점선 막대는 RNN의 다음 값 예측, 회색 막대는 평균입니다.",
@@ -66,7 +81,7 @@ const RESTORE: Text = t("되돌리기", "Restore");
 const STEP: Text = t("시점", "Step");
 const NOTE: Text = t(
     "섞거나 뒤집어도 평균은 그대로입니다. RNN의 예측이 달라진다면, RNN이 값의 순서를 읽고 있다는 뜻입니다. 막대 위의 점은 한 시점 앞에서 RNN이 그 값을 얼마로 예측했는지입니다.",
-    "Shuffling or reversing keeps the mean. If the RNN's guess moves, the RNN is reading the order of the values. The dot over a bar is what the RNN guessed for that value one step earlier.",
+    "Shuffling or reversing keeps the mean. If the RNN's guess moves, the RNN is reading the order of the values. The dot on a bar is what the RNN guessed for that value one step earlier.",
 );
 
 /// A value clamped into [0, 1] and rounded to hundredths.
@@ -120,10 +135,6 @@ fn with_scene<R>(f: impl FnOnce(&mut Scene) -> R) -> Option<R> {
 }
 
 impl Scene {
-    fn slot(&self) -> f64 {
-        (W - X0 - 2.0 * SIDE - GAP - 4.0) / self.inputs.len().max(1) as f64
-    }
-
     fn mean(&self) -> f64 {
         self.inputs.iter().sum::<f64>() / self.inputs.len().max(1) as f64
     }
@@ -138,6 +149,12 @@ impl Scene {
         self.inputs = xs;
     }
 
+    /// The chart's layout for the scene's width now: columns, or rows on a phone.
+    fn layout(&self) -> Layout {
+        let width = f64::from(self.root.client_width());
+        Layout { n: self.inputs.len().max(1), rows: width > 0.0 && width < ROWS_BELOW }
+    }
+
     /// Draws the whole scene, keeping the focus on the bar that had it.
     fn render(&self) {
         let l = self.lang;
@@ -145,89 +162,89 @@ impl Scene {
             .and_then(|w| w.document())
             .and_then(|d| d.active_element())
             .and_then(|e| e.get_attribute("data-i"));
-        let slot = self.slot();
+        let lay = self.layout();
         let n = self.inputs.len();
-        let gx = X0 + slot * n as f64 + GAP;
-        let mut svg =
-            format!(r#"<line x1="{X0}" y1="{BASE}" x2="{}" y2="{BASE}" class="nv-axis"/>"#, W - 4.0);
+        let (ax1, ay1, ax2, ay2) = lay.axis();
+        let mut svg = format!(r#"<line x1="{ax1}" y1="{ay1}" x2="{ax2}" y2="{ay2}" class="nv-axis"/>"#);
         for (i, &v) in self.inputs.iter().enumerate() {
-            let x = X0 + slot * i as f64;
+            let (sx, sy, sw, sh) = lay.slot(i);
+            let (bx, by, bw, bh) = lay.bar(i, v);
+            let (lx, ly) = lay.label(i);
             svg += &format!(
                 concat!(
-                    r#"<rect x="{x}" y="{top}" width="{slot}" height="{full}" class="nv-hit" data-i="{i}"/>"#,
-                    r#"<rect x="{bx}" y="{yv}" width="{bw}" height="{h}" class="nv-bar" tabindex="0" role="slider" "#,
-                    r#"aria-valuemin="0" aria-valuemax="1" aria-valuenow="{v}" aria-label="{step} {k}: {shown}" "#,
-                    r#"data-testid="next-value-bar-{i}" data-value="{v}" data-i="{i}"/>"#,
-                    r#"<text x="{cx}" y="{base_label}" class="nv-step">{k}</text>"#
+                    r#"<rect x="{bx}" y="{by}" width="{bw}" height="{bh}" class="nv-bar" data-testid="next-value-bar-{i}" data-value="{v}"/>"#,
+                    // The whole slot is the slider a finger or the keyboard works: above the bar.
+                    r#"<rect x="{sx}" y="{sy}" width="{sw}" height="{sh}" class="nv-hit" data-i="{i}" tabindex="0" role="slider" "#,
+                    r#"aria-orientation="{orient}" aria-valuemin="0" aria-valuemax="1" aria-valuenow="{v}" aria-label="{step} {k}: {shown}"/>"#,
+                    r#"<text x="{lx}" y="{ly}" class="nv-step">{k}</text>"#
                 ),
-                x = x,
-                slot = slot,
+                sx = sx,
+                sy = sy,
+                sw = sw,
+                sh = sh,
                 i = i,
+                bx = bx,
+                by = by,
+                bw = bw,
+                bh = bh,
                 v = v,
-                top = y(1.0),
-                full = BASE - y(1.0),
-                bx = x + slot * 0.14,
-                yv = y(v),
-                bw = slot * 0.72,
-                h = BASE - y(v),
+                lx = lx,
+                ly = ly,
+                orient = if lay.rows { "horizontal" } else { "vertical" },
                 step = STEP.get(l),
                 k = i + 1,
                 shown = format_value(v),
-                cx = x + slot / 2.0,
-                base_label = BASE + 18.0,
             );
-            if slot >= LABEL_SLOT {
-                svg += &format!(
-                    r#"<text x="{}" y="{}" class="nv-num">{v:.2}</text>"#,
-                    x + slot / 2.0,
-                    y(v) - 6.0
-                );
+            // The guess made one step earlier for this value, a dot; the number clears both.
+            let earlier = i.checked_sub(1).and_then(|p| self.outputs.get(p)).copied();
+            if lay.numbers_fit() {
+                let (nx, ny) = lay.number(i, earlier.map_or(v, |g| v.max(g)));
+                svg += &format!(r#"<text x="{nx}" y="{ny}" class="nv-num">{v:.2}</text>"#);
             }
-            // The guess made one step earlier for this value.
-            if let Some(g) = i.checked_sub(1).and_then(|p| self.outputs.get(p)) {
+            if let Some(g) = earlier {
+                let (cx, cy) = lay.point(i, g);
                 svg += &format!(
-                    r#"<circle cx="{}" cy="{}" r="4" class="nv-out" data-testid="next-value-out-{i}" data-value="{g}"/>"#,
-                    x + slot / 2.0,
-                    y(*g)
+                    r#"<circle cx="{cx}" cy="{cy}" r="4" class="nv-out" data-testid="next-value-out-{i}" data-value="{g}"/>"#
                 );
             }
         }
         let mean = self.mean();
         let guess = self.guess().unwrap_or(0.0);
-        svg += &format!(
-            r#"<line x1="{x0}" y1="{my}" x2="{}" y2="{my}" class="nv-mean-line"/>"#,
-            gx + SIDE * 1.88,
-            x0 = X0,
-            my = y(mean)
-        );
-        for (x, v, bar, num, caption) in [
-            (gx, guess, "nv-ghost", "nv-num nv-ghost-num", GUESS_SHORT),
-            (gx + SIDE, mean, "nv-mean", "nv-num", MEAN_SHORT),
+        let (mx1, my1, mx2, my2) = lay.mean_line(mean);
+        svg += &format!(r#"<line x1="{mx1}" y1="{my1}" x2="{mx2}" y2="{my2}" class="nv-mean-line"/>"#);
+        for (k, v, bar, num, caption) in [
+            (n, guess, "nv-ghost", "nv-num nv-ghost-num", GUESS_SHORT),
+            (n + 1, mean, "nv-mean", "nv-num", MEAN_SHORT),
         ] {
+            let (bx, by, bw, bh) = lay.bar(k, v);
+            let (nx, ny) = lay.number(k, v);
+            let (lx, ly) = lay.label(k);
             svg += &format!(
                 concat!(
-                    r#"<rect x="{}" y="{}" width="{}" height="{}" class="{bar}"/>"#,
-                    r#"<text x="{cx}" y="{}" class="{num}">{}</text>"#,
-                    r#"<text x="{cx}" y="{}" class="nv-step">{}</text>"#
+                    r#"<rect x="{bx}" y="{by}" width="{bw}" height="{bh}" class="{bar}"/>"#,
+                    r#"<text x="{nx}" y="{ny}" class="{num}">{shown}</text>"#,
+                    r#"<text x="{lx}" y="{ly}" class="nv-step">{caption}</text>"#
                 ),
-                x + SIDE * 0.12,
-                y(v),
-                SIDE * 0.76,
-                BASE - y(v),
-                y(v) - 6.0,
-                format_value(v),
-                BASE + 18.0,
-                caption.get(l),
+                bx = bx,
+                by = by,
+                bw = bw,
+                bh = bh,
                 bar = bar,
+                nx = nx,
+                ny = ny,
                 num = num,
-                cx = x + SIDE / 2.0,
+                lx = lx,
+                ly = ly,
+                shown = format_value(v),
+                caption = caption.get(l),
             );
         }
+        let (w, h) = lay.size();
         let html = format!(
             concat!(
                 r#"<section class="scene nv" data-testid="scene-next-value" aria-labelledby="scene-nv-title">"#,
                 r#"<h3 id="scene-nv-title" class="scene-title">{title}</h3><p class="scene-hint">{hint}</p>"#,
-                r#"<svg class="nv-chart" viewBox="0 0 {w} {h}" role="group" aria-label="{chart}">{svg}</svg>"#,
+                r#"<svg class="nv-chart{rows}" viewBox="0 0 {w} {h}" role="group" aria-label="{chart}">{svg}</svg>"#,
                 r#"<dl class="nv-readouts" aria-live="polite">"#,
                 r#"<div><dt><span class="nv-key nv-key-ghost"></span>{pred}</dt><dd data-testid="next-value-prediction" data-value="{g}">{gs}</dd></div>"#,
                 r#"<div><dt><span class="nv-key nv-key-mean"></span>{mean_label}</dt><dd data-testid="next-value-mean" data-value="{m}">{ms}</dd></div></dl>"#,
@@ -236,10 +253,11 @@ impl Scene {
                 r#"<button type="button" class="nv-btn" data-testid="next-value-restore" data-act="restore">{restore}</button></div>"#,
                 r#"<p class="scene-hint">{note}</p></section>"#
             ),
-            w = W,
-            h = H,
+            w = w,
+            h = h,
+            rows = if lay.rows { " nv-rows" } else { "" },
             title = TITLE.get(l),
-            hint = HINT.get(l),
+            hint = if lay.rows { HINT_ROWS } else { HINT }.get(l),
             chart = CHART.get(l),
             svg = svg,
             pred = PREDICTION.get(l),
@@ -254,11 +272,12 @@ impl Scene {
             note = NOTE.get(l),
         );
         self.root.set_inner_html(&html);
+        // The slider is an SVG element (an HTML element's cast would fail on it).
         if let Some(i) = focused
-            && let Ok(Some(bar)) = self.root.query_selector(&format!(".nv-bar[data-i=\"{i}\"]"))
-            && let Ok(bar) = bar.dyn_into::<web_sys::HtmlElement>()
+            && let Ok(Some(slot)) = self.root.query_selector(&format!(".nv-hit[data-i=\"{i}\"]"))
+            && let Ok(slot) = slot.dyn_into::<web_sys::SvgElement>()
         {
-            let _ = bar.focus();
+            let _ = slot.focus();
         }
     }
 
@@ -268,13 +287,114 @@ impl Scene {
         let r = svg.get_bounding_client_rect();
         let s = W / r.width().max(1.0);
         let (px, py) = ((f64::from(ev.client_x()) - r.left()) * s, (f64::from(ev.client_y()) - r.top()) * s);
-        let i = ((px - X0) / self.slot()).floor();
-        (i >= 0.0 && (i as usize) < self.inputs.len() && py <= BASE + 8.0)
-            .then(|| (i as usize, snap((BASE - py) / SPAN)))
+        self.layout().at(px, py).filter(|&(i, _)| i < self.inputs.len())
+    }
+
+    /// Redraws when the scene's width crosses between the two layouts.
+    fn resized(&self) {
+        if self.root.query_selector(".nv-rows").ok().flatten().is_some() != self.layout().rows {
+            self.render();
+        }
     }
 }
 
-fn listen(el: &Element, event: &str, f: impl Fn(Event) + 'static) {
+/// Where everything goes on the chart. Columns: one bar per value, standing on the time axis,
+/// then the guess and the mean, each in a wider slot. On a phone the columns would be too narrow
+/// for a finger, so the chart turns: one row per value, ROW high, time running down, the guess
+/// and the mean in the last two rows.
+struct Layout {
+    n: usize,
+    rows: bool,
+}
+
+impl Layout {
+    /// Slots of the values in columns, in viewBox units.
+    fn col(&self) -> f64 {
+        (W - X0 - 2.0 * SIDE - GAP - 4.0) / self.n as f64
+    }
+
+    fn size(&self) -> (f64, f64) {
+        if self.rows { (W, ROW * (self.n + 2) as f64 + GAP) } else { (W, H) }
+    }
+
+    /// Slot k: a value (k < n), the guess (n) or the mean (n + 1), as x, y, width, height.
+    fn slot(&self, k: usize) -> (f64, f64, f64, f64) {
+        let side = if k >= self.n { GAP } else { 0.0 };
+        if self.rows {
+            (0.0, ROW * k as f64 + side, W, ROW)
+        } else if k < self.n {
+            (X0 + self.col() * k as f64, y(1.0), self.col(), BASE - y(1.0))
+        } else {
+            (X0 + self.col() * self.n as f64 + GAP + SIDE * (k - self.n) as f64, y(1.0), SIDE, BASE - y(1.0))
+        }
+    }
+
+    /// The bar of value v in slot k.
+    fn bar(&self, k: usize, v: f64) -> (f64, f64, f64, f64) {
+        let (sx, sy, sw, sh) = self.slot(k);
+        let inset = if k < self.n { 0.14 } else { 0.12 };
+        if self.rows {
+            (ROW_X0, sy + sh * inset, x(v) - ROW_X0, sh * (1.0 - 2.0 * inset))
+        } else {
+            (sx + sw * inset, y(v), sw * (1.0 - 2.0 * inset), BASE - y(v))
+        }
+    }
+
+    /// The point of value v in slot k: the top of its bar, or its right end.
+    fn point(&self, k: usize, v: f64) -> (f64, f64) {
+        let (sx, sy, sw, sh) = self.slot(k);
+        if self.rows { (x(v), sy + sh / 2.0) } else { (sx + sw / 2.0, y(v)) }
+    }
+
+    /// Where slot k's number is written (the style sheet anchors it).
+    fn number(&self, k: usize, v: f64) -> (f64, f64) {
+        let (px, py) = self.point(k, v);
+        if self.rows { (px + 8.0, py + 4.0) } else { (px, py - 8.0) }
+    }
+
+    /// Where slot k's step number or caption is written: under the axis, or left of it.
+    fn label(&self, k: usize) -> (f64, f64) {
+        let (sx, sy, sw, sh) = self.slot(k);
+        if self.rows { (ROW_X0 - 6.0, sy + sh / 2.0 + 4.0) } else { (sx + sw / 2.0, BASE + 18.0) }
+    }
+
+    /// Whether the values' numbers fit beside each other.
+    fn numbers_fit(&self) -> bool {
+        self.rows || self.col() >= LABEL_SLOT
+    }
+
+    fn axis(&self) -> (f64, f64, f64, f64) {
+        if self.rows { (ROW_X0, 0.0, ROW_X0, self.size().1) } else { (X0, BASE, W - 4.0, BASE) }
+    }
+
+    /// The mean, across every value and into its own slot.
+    fn mean_line(&self, mean: f64) -> (f64, f64, f64, f64) {
+        if self.rows {
+            (x(mean), 0.0, x(mean), self.size().1)
+        } else {
+            (X0, y(mean), self.slot(self.n + 1).0 + SIDE * 0.88, y(mean))
+        }
+    }
+
+    /// The slot and the value under the point (px, py) of the chart: the slot's bar is set
+    /// to it while it is dragged.
+    fn at(&self, px: f64, py: f64) -> Option<(usize, f64)> {
+        if self.rows {
+            let k = (py / ROW).floor();
+            (k >= 0.0).then(|| (k as usize, snap((px - ROW_X0) / ROW_SPAN)))
+        } else {
+            let k = ((px - X0) / self.col()).floor();
+            (k >= 0.0 && py <= BASE + 8.0).then(|| (k as usize, snap((BASE - py) / SPAN)))
+        }
+    }
+}
+
+/// Where value v ends along a row.
+fn x(v: f64) -> f64 {
+    ROW_X0 + ROW_SPAN * v.clamp(0.0, 1.0)
+}
+
+fn listen(el: &web_sys::EventTarget, event: &str, f: impl Fn(Event) + 'static) {
     let cb = Closure::<dyn Fn(Event)>::new(f);
     let _ = el.add_event_listener_with_callback(event, cb.as_ref().unchecked_ref());
     cb.forget();
@@ -339,8 +459,8 @@ pub fn start() {
     listen(&root, "keydown", |ev| {
         let Some(ev) = ev.dyn_ref::<KeyboardEvent>() else { return };
         let d = match ev.key().as_str() {
-            "ArrowUp" => KEY_STEP,
-            "ArrowDown" => -KEY_STEP,
+            "ArrowUp" | "ArrowRight" => KEY_STEP,
+            "ArrowDown" | "ArrowLeft" => -KEY_STEP,
             _ => return,
         };
         let i =
@@ -383,6 +503,11 @@ pub fn start() {
             })
         });
     });
+    if let Some(window) = web_sys::window() {
+        listen(&window, "resize", |_| {
+            with_scene(|s| s.resized());
+        });
+    }
     for end in ["pointerup", "pointercancel"] {
         listen(&root, end, |_| {
             with_scene(|s| s.dragging = None);
@@ -445,6 +570,24 @@ pub fn set_lang(code: &str) {
 mod tests {
     use super::*;
     use crate::model::train::next_value::{predict_each, predict_next};
+
+    /// Both layouts: the pointer over a bar's end reads back that bar and its value.
+    #[test]
+    fn a_pointer_on_a_bar_reads_that_bar_and_its_value_and_rows_are_44_px_high() {
+        for rows in [false, true] {
+            for n in 2..=MAX_LEN {
+                let lay = Layout { n, rows };
+                for k in 0..n {
+                    for step in 0..=100 {
+                        let v = f64::from(step) / 100.0;
+                        let (px, py) = lay.point(k, v);
+                        assert_eq!(lay.at(px, py), Some((k, v)), "rows {rows}, {n} values, bar {k}, {v}");
+                    }
+                }
+                assert_eq!(lay.at(-5.0, -5.0), None, "left of and above the chart");
+            }
+        }
+    }
 
     /// What a learner pressing "shuffle" on a rising ramp sees, press after press: the same
     /// values (so the same mean) in a new order, and a guess that moves. Measured guesses: 0.904

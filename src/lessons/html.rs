@@ -86,6 +86,11 @@ pub mod chrome {
     pub const PREDICT: Text = t("먼저 예상해 보세요", "Predict first");
     /// Before the WebAssembly arrives.
     pub const LOADING: Text = t("장면을 불러오는 중…", "Loading the scene…");
+    /// When the WebAssembly could not be fetched or started.
+    pub const SCENE_FAILED: Text = t(
+        "장면을 불러오지 못했습니다. 글은 그대로 읽을 수 있습니다. 연결을 확인하고 페이지를 다시 여세요.",
+        "The scene could not be loaded. The text still reads as it is; check the connection and reload the page.",
+    );
     /// Without JavaScript.
     pub const NO_SCRIPT: Text = t(
         "글은 그대로 읽을 수 있지만, 살아 있는 장면에는 JavaScript와 WebAssembly가 필요합니다.",
@@ -543,7 +548,7 @@ fn lesson_main(lesson: &Lesson) -> String {
             r#"<div class="lesson-body"><div class="steps-col">{step_nav}<div class="step-text">{steps}</div>"#,
             r#"<p class="step-tools"><button type="button" class="copy-link" data-testid="copy-link">{copy}</button> <span class="copy-status" data-testid="copy-status" role="status"><span class="copied" hidden>{copied}</span></span></p></div>"#,
             r#"<div class="scene-col"><p class="scene-caption">{caption}</p>"#,
-            r#"<div id="scene" class="scene-mount" data-testid="scene-mount" data-scene="{scene}" data-state="{state}" data-keys="{keys}"><p class="scene-loading">{loading}</p></div>{bring}</div>"#,
+            r#"<div id="scene" class="scene-mount" data-testid="scene-mount" data-scene="{scene}" data-state="{state}" data-keys="{keys}"><p class="scene-loading">{loading}</p><p class="scene-error" role="alert" data-testid="scene-failed" hidden>{failed}</p></div>{bring}</div>"#,
             r#"</div>{pager}</article>"#
         ),
         id = lesson.id,
@@ -565,6 +570,7 @@ fn lesson_main(lesson: &Lesson) -> String {
             .map(|(k, r)| format!("{} | {}", k.join(" "), r.join(" ")))
             .unwrap_or_default(),
         loading = both(chrome::LOADING),
+        failed = both(chrome::SCENE_FAILED),
         bring = if lesson.id == "explore" { super::bring::slot() } else { String::new() },
         pager = pager_html(index),
     )

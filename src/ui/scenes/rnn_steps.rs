@@ -144,23 +144,31 @@ fn ErrorStrip(norms: Vec<f64>, step: RwSignal<usize>) -> impl IntoView {
     }
 }
 
+/// The narrowest column of the unrolled view, and the room its hidden state leaves beside it.
 const COL: f64 = 124.0;
+const COL_MARGIN: f64 = 16.0;
+/// One square of the hidden state: wide enough for a value like −0.523 at 11 CSS px.
+const SQUARE: f64 = 44.0;
 const LEFT: f64 = 56.0;
 const HEIGHT: f64 = 232.0;
 
+/// The width of a column holding `hidden` squares.
+fn col_width(hidden: usize) -> f64 {
+    (SQUARE * hidden as f64 + COL_MARGIN).max(COL)
+}
+
 /// Step t's hidden state h_{t+1} as a row of labelled squares centred on `cx`.
 fn hidden_squares(h: &[f64], cx: f64, t: usize) -> impl IntoView + use<> {
-    let cell_w = 34.0;
-    let hx0 = cx - cell_w * h.len() as f64 / 2.0;
+    let hx0 = cx - SQUARE * h.len() as f64 / 2.0;
     h.iter()
         .enumerate()
         .map(|(j, &v)| {
-            let x = hx0 + cell_w * j as f64;
+            let x = hx0 + SQUARE * j as f64;
             view! {
                 <g>
                     <title>{format!("h_{}[{}] = {}", t + 1, j + 1, v)}</title>
-                    <rect x=x y=34.0 width=cell_w - 2.0 height=24.0 rx=3.0 fill=value_fill(v, 1.0) class="hcell" />
-                    <text x=x + cell_w / 2.0 - 1.0 y=50.0 text-anchor="middle" class="hcell-text" fill=value_ink(v, 1.0)>
+                    <rect x=x y=34.0 width=SQUARE - 2.0 height=24.0 rx=3.0 fill=value_fill(v, 1.0) class="hcell" />
+                    <text x=x + SQUARE / 2.0 - 1.0 y=50.0 text-anchor="middle" class="hcell-text" fill=value_ink(v, 1.0)>
                         {format_value(v)}
                     </text>
                 </g>
@@ -170,6 +178,8 @@ fn hidden_squares(h: &[f64], cx: f64, t: usize) -> impl IntoView + use<> {
 }
 
 /// The network unrolled: one column per time step, h flowing right, x entering from below.
+/// Every column is a picture of its own, so the columns wrap onto the next line where the
+/// screen ends, like words: h leaves a column at its right edge and enters the next at its left.
 #[component]
 fn Unrolled(
     computed: Arc<Computed>,
@@ -178,15 +188,15 @@ fn Unrolled(
 ) -> impl IntoView {
     let lang = use_lang();
     let len = computed.trace.len();
-    let width = LEFT + COL * len as f64 + 8.0;
+    let col = col_width(computed.cell.hidden_size());
+    let cx = col / 2.0;
+    let view_box = format!("0 0 {col} {HEIGHT}");
     let columns = computed
         .trace
         .steps
         .iter()
         .enumerate()
         .map(|(t, s)| {
-            let x0 = LEFT + COL * t as f64;
-            let cx = x0 + COL / 2.0;
             let squares = hidden_squares(s.h.as_slice(), cx, t);
             let x_value = s.x[0];
             let is_current = move || step.get() == t;
@@ -198,23 +208,22 @@ fn Unrolled(
             };
             let h_linked = move || h_role().is_some() && linked.get() == h_role();
             let x_linked = move || is_current() && linked.get() == Some("x");
-            let arrow_next = (t + 1 < len).then(|| {
-                view! { <line x1=cx + 38.0 y1=118.0 x2=cx + COL - 42.0 y2=118.0 class="flow" marker-end="url(#arrow)" /> }
-            });
+            let h_out = (t + 1 < len).then(|| view! { <line x1=cx + 38.0 y1=118.0 x2=col y2=118.0 class="flow" /> });
             view! {
-                <g class="col" class:current=is_current role="button" tabindex="0"
-                    data-testid=format!("unrolled-col-{}", t + 1)
+                <svg class="unrolled-step col" class:current=is_current viewBox=view_box.clone() width=col height=HEIGHT
+                    role="button" tabindex="0" data-testid=format!("unrolled-col-{}", t + 1)
                     aria-pressed=move || is_current().to_string()
                     on:click=move |_| step.set(t)
                     on:keydown=move |ev| open_on_key(&ev, || step.set(t))>
-                    <rect x=x0 + 4.0 y=4.0 width=COL - 8.0 height=HEIGHT - 8.0 rx=10.0 class="col-bg" />
+                    <rect x=4.0 y=4.0 width=col - 8.0 height=HEIGHT - 8.0 rx=10.0 class="col-bg" />
                     <text x=cx y=24.0 text-anchor="middle" class="col-label">{format!("t = {}", t + 1)}</text>
                     <g class="term" class:linked=h_linked on:mouseenter=move |_| linked.set(h_role())
                         on:mouseleave=move |_| linked.set(None)>{squares}</g>
                     <line x1=cx y1=96.0 x2=cx y2=62.0 class="flow" marker-end="url(#arrow)" />
+                    <line x1=0.0 y1=118.0 x2=cx - 42.0 y2=118.0 class="flow" marker-end="url(#arrow)" />
                     <rect x=cx - 38.0 y=96.0 width=76.0 height=44.0 rx=8.0 class="cell-box" />
                     <text x=cx y=123.0 text-anchor="middle" class="cell-label">"tanh"</text>
-                    {arrow_next}
+                    {h_out}
                     <line x1=cx y1=178.0 x2=cx y2=144.0 class="flow" marker-end="url(#arrow)" />
                     <rect x=cx - 30.0 y=180.0 width=60.0 height=26.0 rx=13.0 class="x-pill" class:linked=x_linked
                         fill=value_fill(x_value, 1.0)
@@ -225,21 +234,22 @@ fn Unrolled(
                     </text>
                     <text x=cx - 1.0 y=222.0 text-anchor="end" class="x-label">"x"</text>
                     <text x=cx y=226.0 class="svg-sub">{t + 1}</text>
-                </g>
+                </svg>
             }
         })
         .collect_view();
     view! {
         <figure class="unrolled-wrap">
-            <svg class="unrolled" viewBox=format!("0 0 {width} {HEIGHT}") width=width height=HEIGHT
-                role="group" aria-label=move || tr(Key::UnrolledLabel, lang.get()) data-testid="unrolled">
-                {arrow_marker("arrow")}
-                <text x=4.0 y=108.0 class="h0-label">"h"</text>
-                <text x=12.0 y=112.0 class="svg-sub">"0"</text>
-                <text x=19.0 y=108.0 class="h0-label">"= 0"</text>
-                <line x1=8.0 y1=118.0 x2=LEFT + COL / 2.0 - 42.0 y2=118.0 class="flow" marker-end="url(#arrow)" />
+            <div class="unrolled" role="group" aria-label=move || tr(Key::UnrolledLabel, lang.get()) data-testid="unrolled">
+                <svg class="unrolled-start" viewBox=format!("0 0 {LEFT} {HEIGHT}") width=LEFT height=HEIGHT>
+                    {arrow_marker("arrow")}
+                    <text x=4.0 y=108.0 class="h0-label">"h"</text>
+                    <text x=12.0 y=112.0 class="svg-sub">"0"</text>
+                    <text x=19.0 y=108.0 class="h0-label">"= 0"</text>
+                    <line x1=8.0 y1=118.0 x2=LEFT y2=118.0 class="flow" />
+                </svg>
                 {columns}
-            </svg>
+            </div>
             <figcaption class="sr-hint">{move || tr(Key::UnrolledLabel, lang.get())}</figcaption>
         </figure>
     }

@@ -19,6 +19,14 @@ fn col_width(hidden: usize) -> f64 {
     (UNIT * hidden as f64 + 30.0).max(76.0)
 }
 
+/// How many columns of `units` squares fit in `room` CSS px beside the h₀ label: at least one,
+/// at most [`SHOWN_STEPS`] (all of them when the room is not known).
+pub(super) fn steps_that_fit(room: Option<f64>, units: usize) -> usize {
+    room.map_or(SHOWN_STEPS, |r| {
+        (((r - LEFT - 8.0) / col_width(units)).floor().max(1.0) as usize).min(SHOWN_STEPS)
+    })
+}
+
 /// A row of small squares, one per unit, each with its exact value in a tooltip.
 /// Unit j of the row is unit `start + j` of the layer: its test id and its label say so.
 fn squares(
@@ -78,13 +86,14 @@ pub(super) fn lane_id(model: &Model) -> String {
 }
 
 /// One layer over the sequence: folded into its loop, or unrolled into a row of copies, steps
-/// `first ..` of it (a page of [`SHOWN_STEPS`]).
+/// `first ..` of it (a page of `shown` steps, at most [`SHOWN_STEPS`]).
 #[component]
 pub(super) fn Lane(
     model: Model,
     step: RwSignal<usize>,
     folded: RwSignal<bool>,
     first: usize,
+    shown: usize,
 ) -> impl IntoView {
     let lang = use_lang();
     let Ok(trace) = model.trace.clone() else {
@@ -105,7 +114,7 @@ pub(super) fn Lane(
     let col = col_width(n);
     let total = hs.len();
     let first = first.min(total.saturating_sub(1));
-    let len = total.saturating_sub(first).min(SHOWN_STEPS);
+    let len = total.saturating_sub(first).min(shown);
     let cell_label = cell_label(model.kind);
     let below = model.layer > 0;
     let columns = hs
@@ -223,4 +232,32 @@ fn model_x(trace: &AnyTrace<f64>, t: usize) -> f64 {
 /// `12` → `₁₂`, for labels inside SVG text.
 fn sub(n: usize) -> String {
     n.to_string().chars().filter_map(|c| c.to_digit(10).and_then(|d| char::from_u32(0x2080 + d))).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::SHOWN_UNITS;
+    use super::*;
+
+    /// A lane of `steps` columns of `units` squares is this wide (the picture's own width).
+    fn lane_width(steps: usize, units: usize) -> f64 {
+        LEFT + col_width(units) * steps as f64 + 8.0
+    }
+
+    #[test]
+    fn a_page_of_steps_fills_the_room_and_one_more_step_would_not_fit() {
+        // Four units: a column of 4 · 12 + 30 = 78 px; 44 + 3 · 78 + 8 = 286 ≤ 327 < 364.
+        assert_eq!(steps_that_fit(Some(327.0), 4), 3);
+        for units in 1..=SHOWN_UNITS {
+            for room in (100..1400).step_by(7) {
+                let room = f64::from(room);
+                let k = steps_that_fit(Some(room), units);
+                assert!((1..=SHOWN_STEPS).contains(&k));
+                assert!(k == 1 || lane_width(k, units) <= room, "{k} steps of {units} units in {room} px");
+                assert!(k == SHOWN_STEPS || lane_width(k + 1, units) > room, "room for more than {k}");
+            }
+        }
+        assert_eq!(steps_that_fit(None, 4), SHOWN_STEPS);
+        assert_eq!(steps_that_fit(Some(0.0), 8), 1);
+    }
 }

@@ -4,8 +4,8 @@ use leptos::prelude::*;
 
 use super::detail::{ExploreWeights, StepDetail};
 use super::files::Brought;
-use super::lane::Lane;
-use super::{Inputs, KINDS, SHOWN_STEPS, kind_id, kind_key, partner_of, run, run_stack};
+use super::lane::{Lane, steps_that_fit};
+use super::{Inputs, KINDS, SHOWN_UNITS, kind_id, kind_key, partner_of, run, run_stack};
 use crate::input::{EncodedText, encode_text};
 use crate::lessons::sequences::TEXT_CHOICES;
 use crate::model::network::CellKind;
@@ -17,6 +17,7 @@ use crate::ui::scenes::heatmaps::GateHeatmaps;
 use crate::ui::widgets::sequence_editor::SequenceEditor;
 use crate::ui::widgets::text_editor::TextEditor;
 use crate::ui::widgets::time_cursor::{Cursor, TimeControls};
+use crate::ui::widgets::viewport::use_viewport_width;
 use crate::ui::{fresh_memo, use_lang};
 
 /// Where the explorer's inputs come from: typed (or drawn, `assets/bring.js`) numbers, a text,
@@ -27,6 +28,11 @@ enum Source {
     Text,
     Csv,
 }
+
+/// The widest screen that is a phone's (the style sheet's breakpoint for phones).
+const PHONE_WIDTH: i32 = 600;
+/// The scene's padding and border on both sides, CSS px (`.scene` in the style sheet).
+const SCENE_INSET: f64 = 42.0;
 
 /// Any cell on an editable sequence, folded or unrolled.
 #[component]
@@ -91,7 +97,21 @@ pub fn ExploreScene(
     // Which layer the open step, the heatmaps and the weights show, and the first unit drawn.
     let shown_layer = RwSignal::new(0_usize);
     let first_unit = RwSignal::new(0_usize);
-    let page = Memo::new(move |_| step.get() / SHOWN_STEPS * SHOWN_STEPS);
+    // The steps a lane draws at once: a page of them, the page the cursor is on. On a phone a
+    // page is as many steps as fit the lanes' width, so no lane scrolls sideways.
+    // The lanes are as wide as the scene's mount inside the scene's padding and border.
+    let viewport = use_viewport_width();
+    let per_page = Memo::new(move |_| {
+        let room = (viewport.get() <= PHONE_WIDTH)
+            .then(|| document().get_element_by_id("scene"))
+            .flatten()
+            .map(|mount| f64::from(mount.client_width()) - SCENE_INSET);
+        steps_that_fit(room, network.with(|n| n.stack.hidden_size().min(SHOWN_UNITS)))
+    });
+    let page = Memo::new(move |_| {
+        let k = per_page.get();
+        step.get() / k * k
+    });
     let model = fresh_memo(move |_| network.with(|n| n.layer(shown_layer.get(), first_unit.get())));
     let panel = use_panel();
     panel.knob("kind", kind, |v| KINDS.iter().find(|k| k.1 == v).map(|k| k.0), |k| kind_id(*k).to_string());
@@ -165,21 +185,23 @@ pub fn ExploreScene(
             }}
             <div class="lanes" class:compare=move || compare.get()>
                 // The top layer first, as a stack is drawn: the input enters at the bottom.
+                // The network is read before the page: the page depends on it too (through the
+                // steps that fit), and a source checked after it would look unchanged.
                 {move || {
-                    let first = page.get();
                     network.with(|n| {
+                        let (first, shown) = (page.get(), per_page.get());
                         (0..n.stack.layers().len())
                             .rev()
-                            .map(|l| view! { <Lane model=n.layer(l, first_unit.get()) step=step folded=folded first=first /> })
+                            .map(|l| view! { <Lane model=n.layer(l, first_unit.get()) step=step folded=folded first=first shown=shown /> })
                             .collect_view()
                     })
                 }}
                 {move || {
-                    let first = page.get();
+                    let (first, shown) = (page.get(), per_page.get());
                     partner.get().map(|p| {
                         (0..p.stack.layers().len())
                             .rev()
-                            .map(|l| view! { <Lane model=p.layer(l, first_unit.get()) step=step folded=folded first=first /> })
+                            .map(|l| view! { <Lane model=p.layer(l, first_unit.get()) step=step folded=folded first=first shown=shown /> })
                             .collect_view()
                     })
                 }}

@@ -126,8 +126,10 @@ describe('the landing chart on a phone', () => {
     // Drag the third row from its middle to a quarter of the way along (the chart scrolled to
     // the top of the screen, clear of the step buttons fixed at the bottom).
     await chart.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    const rows = await page.locator('.nv-hit').evaluateAll((hits) => hits.map((h) => h.getBoundingClientRect().height));
+    assert.equal(rows.length, 8, 'one row per value');
+    rows.forEach((h, i) => assert.ok(h >= MIN_TARGET_PX, `row ${i + 1} is ${h} px high`));
     const slot = await page.locator('.nv-hit[data-i="2"]').boundingBox();
-    assert.ok(slot.height >= MIN_TARGET_PX && slot.width >= MIN_TARGET_PX, `a row is ${slot.width}×${slot.height}`);
     const axis = await page.locator('.nv-axis').boundingBox();
     const before = await guess();
     const end = axis.x + (slot.x + slot.width - axis.x) * 0.25;
@@ -168,5 +170,22 @@ describe('the explorer on a phone', () => {
       new RegExp(`steps ${shown + 1}–${Math.min(2 * shown, 12)} of 12`));
     assert.deepEqual(problems.pageErrors, []);
     await context.close();
+  });
+});
+
+describe('pictures laid out again for a phone', () => {
+  it('the unrolled RNN wraps its steps onto new lines; the LSTM diagram lists its numbers under it', async () => {
+    const { page, context } = await openPage(harness, '/rnn-cell.html?lang=en', PHONE);
+    const tops = await page.locator('[data-testid^="unrolled-col-"]').evaluateAll(
+      (cols) => cols.map((c) => Math.round(c.getBoundingClientRect().top)),
+    );
+    assert.equal(tops.length, 6);
+    assert.ok(new Set(tops).size >= 2, `the six steps stand on lines at ${tops.join(', ')} px`);
+    await context.close();
+    const lstm = await openPage(harness, '/lstm-cell.html?lang=en', PHONE);
+    const list = lstm.page.locator('.diagram-numbers').first();
+    assert.ok(await list.isVisible(), 'the numbers list shows on a phone');
+    assert.match(await list.innerText(), /\d\.\d{3}/);
+    await lstm.context.close();
   });
 });

@@ -384,7 +384,9 @@ impl Layout {
             (k >= 0.0).then(|| (k as usize, snap((px - ROW_X0) / ROW_SPAN)))
         } else {
             let k = ((px - X0) / self.col()).floor();
-            (k >= 0.0 && py <= BASE + 8.0).then(|| (k as usize, snap((BASE - py) / SPAN)))
+            // Only on the chart: not on the title above it, nor the readouts below.
+            (k >= 0.0 && (y(1.0) - 8.0..=BASE + 8.0).contains(&py))
+                .then(|| (k as usize, snap((BASE - py) / SPAN)))
         }
     }
 }
@@ -585,6 +587,7 @@ mod tests {
                     }
                 }
                 assert_eq!(lay.at(-5.0, -5.0), None, "left of and above the chart");
+                assert_eq!(lay.at(X0 + 1.0, -50.0), None, "above the chart, where the title is");
             }
         }
     }

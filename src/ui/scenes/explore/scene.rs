@@ -31,8 +31,10 @@ enum Source {
 
 /// The widest screen that is a phone's (the style sheet's breakpoint for phones).
 const PHONE_WIDTH: i32 = 600;
-/// The scene's padding and border on both sides, CSS px (`.scene` in the style sheet).
-const SCENE_INSET: f64 = 42.0;
+/// How much narrower the lanes are than the scene's mount on a phone, CSS px: `.scene` there has
+/// 10 px of padding and a 1 px border on each side, and reaches 4 px past the mount on each side
+/// (the style sheet's rules for screens up to 820 px).
+const SCENE_INSET: f64 = 2.0 * (10.0 + 1.0 - 4.0);
 
 /// Any cell on an editable sequence, folded or unrolled.
 #[component]
@@ -99,7 +101,6 @@ pub fn ExploreScene(
     let first_unit = RwSignal::new(0_usize);
     // The steps a lane draws at once: a page of them, the page the cursor is on. On a phone a
     // page is as many steps as fit the lanes' width, so no lane scrolls sideways.
-    // The lanes are as wide as the scene's mount inside the scene's padding and border.
     let viewport = use_viewport_width();
     let per_page = Memo::new(move |_| {
         let room = (viewport.get() <= PHONE_WIDTH)

@@ -90,9 +90,9 @@ shipping() {
     node -e 'const a = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
       console.log(`- accessibility (e2e/a11y.test.mjs): axe-core ${a.axe} on ${a.pages / 2} pages in both languages: ${a.critical} critical, ${a.serious} serious, ${a.moderate} moderate, ${a.minor} minor violations.`);' "$ARTIFACTS/axe.json"
     grep -oE '# offline walk: .*' "$log" | sed -E 's/^# /- /; s/^- offline walk/- offline (e2e\/offline.test.mjs)/'
-    grep -oE '# monkey seed .*|# [0-9]+ actions in [0-9.]+ s on .*' "$log" | sed -E 's/^# /  /' | paste -sd ' ' | sed -E 's/^ +/- robustness (e2e\/monkey.test.mjs, no console error, no panic, every page still answering): /'
+    grep -oE '# monkey seed .*|# [0-9]+ actions in [0-9.]+ s on .*' "$log" | sed -E 's/^# /  /' | paste -sd ' ' | sed -E 's/; actions per page:$//; s/([^ ]) {2,}/\1; /g; s/^ +/- robustness (e2e\/monkey.test.mjs, no console error, no panic, every page still answering): /'
     awk '/^▶ firefox esr/ { e = "Firefox ESR" } /^▶ webkit/ { e = "WebKit (MiniBrowser)" } /^▶ / && !/firefox esr|webkit/ { e = "" }
-      e && /ℹ (firefox|webkit|minibrowser)/i && !v[e] { v[e] = $0; sub(/^ *ℹ */, "", v[e]) }
+      e && tolower($0) ~ /ℹ (firefox|webkit|minibrowser)/ && !v[e] { v[e] = $0; sub(/^ *ℹ *(firefox|webkit) */, "", v[e]) }
       e && /✔ .*loads, mounts, steps/ { ok[e]++ } e && /✖ .*loads, mounts, steps/ { bad[e]++ }
       END { for (k in ok) printf "- %s (%s, e2e/engines.test.mjs): %d pages load, mount, step and move a slider without an error; %d fail.\n", k, v[k], ok[k], bad[k] + 0 }' "$log" | sort
   } >"$FIGURES/shipping.md"

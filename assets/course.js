@@ -200,15 +200,15 @@
   // A language the URL names is kept for the next pages too.
   setLang(lang, Boolean(pick(params.get('lang'))));
   if (count) showStep(step, false); else showDone();
-  // The page module, preloaded in the head by Trunk, is started here rather than by an inline
-  // script, which the security policy refuses (src/site.rs).
-  // If it cannot be fetched or started, the loading note gives way to a message.
+  // If the scene's module cannot be fetched or started, the loading note gives way to a message.
   const failed = () => {
     if (wasm || !scene) return;
     $('.scene-loading', scene)?.remove();
     const note = $('[data-testid=scene-failed]', scene);
     if (note) note.hidden = false;
   };
+  // The page module, preloaded in the head by Trunk, is started here rather than by an inline
+  // script, which the security policy refuses (src/site.rs).
   const module = $('link[rel=preload][href$="_bg.wasm"]');
   if (module) {
     import(module.href.replace(/_bg\.wasm$/, '.js')).then(async (m) => {

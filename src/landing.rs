@@ -170,31 +170,16 @@ impl Scene {
             let (sx, sy, sw, sh) = lay.slot(i);
             let (bx, by, bw, bh) = lay.bar(i, v);
             let (lx, ly) = lay.label(i);
+            let (orient, step, k, shown) =
+                (if lay.rows { "horizontal" } else { "vertical" }, STEP.get(l), i + 1, format_value(v));
             svg += &format!(
-                concat!(
-                    r#"<rect x="{bx}" y="{by}" width="{bw}" height="{bh}" class="nv-bar" data-testid="next-value-bar-{i}" data-value="{v}"/>"#,
-                    // The whole slot is the slider a finger or the keyboard works: above the bar.
-                    r#"<rect x="{sx}" y="{sy}" width="{sw}" height="{sh}" class="nv-hit" data-i="{i}" tabindex="0" role="slider" "#,
-                    r#"aria-orientation="{orient}" aria-valuemin="0" aria-valuemax="1" aria-valuenow="{v}" aria-label="{step} {k}: {shown}"/>"#,
-                    r#"<text x="{lx}" y="{ly}" class="nv-step">{k}</text>"#
-                ),
-                sx = sx,
-                sy = sy,
-                sw = sw,
-                sh = sh,
-                i = i,
-                bx = bx,
-                by = by,
-                bw = bw,
-                bh = bh,
-                v = v,
-                lx = lx,
-                ly = ly,
-                orient = if lay.rows { "horizontal" } else { "vertical" },
-                step = STEP.get(l),
-                k = i + 1,
-                shown = format_value(v),
+                r#"<rect x="{bx}" y="{by}" width="{bw}" height="{bh}" class="nv-bar" data-testid="next-value-bar-{i}" data-value="{v}"/>"#
             );
+            // The whole slot is the slider a finger or the keyboard works: above the bar.
+            svg += &format!(
+                r#"<rect x="{sx}" y="{sy}" width="{sw}" height="{sh}" class="nv-hit" data-i="{i}" tabindex="0" role="slider" aria-orientation="{orient}" aria-valuemin="0" aria-valuemax="1" aria-valuenow="{v}" aria-label="{step} {k}: {shown}"/>"#
+            );
+            svg += &format!(r#"<text x="{lx}" y="{ly}" class="nv-step">{k}</text>"#);
             // The guess made one step earlier for this value, a dot; the number clears both.
             let earlier = i.checked_sub(1).and_then(|p| self.outputs.get(p)).copied();
             if lay.numbers_fit() {
@@ -219,25 +204,10 @@ impl Scene {
             let (bx, by, bw, bh) = lay.bar(k, v);
             let (nx, ny) = lay.number(k, v);
             let (lx, ly) = lay.label(k);
-            svg += &format!(
-                concat!(
-                    r#"<rect x="{bx}" y="{by}" width="{bw}" height="{bh}" class="{bar}"/>"#,
-                    r#"<text x="{nx}" y="{ny}" class="{num}">{shown}</text>"#,
-                    r#"<text x="{lx}" y="{ly}" class="nv-step">{caption}</text>"#
-                ),
-                bx = bx,
-                by = by,
-                bw = bw,
-                bh = bh,
-                bar = bar,
-                nx = nx,
-                ny = ny,
-                num = num,
-                lx = lx,
-                ly = ly,
-                shown = format_value(v),
-                caption = caption.get(l),
-            );
+            let (shown, caption) = (format_value(v), caption.get(l));
+            svg += &format!(r#"<rect x="{bx}" y="{by}" width="{bw}" height="{bh}" class="{bar}"/>"#);
+            svg += &format!(r#"<text x="{nx}" y="{ny}" class="{num}">{shown}</text>"#);
+            svg += &format!(r#"<text x="{lx}" y="{ly}" class="nv-step">{caption}</text>"#);
         }
         let (w, h) = lay.size();
         let html = format!(

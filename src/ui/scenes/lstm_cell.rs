@@ -264,7 +264,7 @@ fn GateSurgery(clamps: [RwSignal<Option<f64>>; 3]) -> impl IntoView {
                         aria-label=move || format!("{} {}", tr(key, lang.get()), tr(Key::GateClamped, lang.get()))
                         disabled=move || clamp.get().is_none() prop:value=move || value().to_string()
                         on:input=move |ev| {
-                            if let Ok(v) = crate::input::number(&event_target_value(&ev)).ok_or(())
+                            if let Some(v) = crate::input::number(&event_target_value(&ev))
                                 && v.is_finite()
                             {
                                 clamp.set(Some(v.clamp(0.0, 1.0)));

@@ -174,7 +174,7 @@ pub fn TrainingScene(
                     <input type="range" data-testid="race-lag" min="1" max=MAX_LAG.to_string() step="1"
                         prop:value=move || lag.get().to_string()
                         on:change=move |ev| {
-                            if let Ok(v) = crate::input::number(&event_target_value(&ev)).ok_or(())
+                            if let Some(v) = crate::input::number(&event_target_value(&ev))
                                 && v.is_finite()
                             {
                                 lag.set(v.clamp(1.0, MAX_LAG as f64));

@@ -38,7 +38,7 @@ pub fn RangeControl(
             <input type="range" data-testid=id min=min.to_string() max=max.to_string() step=step.to_string()
                 prop:value=move || value.get().to_string()
                 on:input=move |ev| {
-                    if let Ok(v) = crate::input::number(&event_target_value(&ev)).ok_or(())
+                    if let Some(v) = crate::input::number(&event_target_value(&ev))
                         && v.is_finite()
                     {
                         value.set(v.clamp(min, max));

@@ -1,5 +1,5 @@
 // Accessibility, on every page of the release build:
-// - axe-core (npm) in both languages: no serious or critical violation;
+// - axe-core (npm) in both languages: no violation at all (critical, serious, moderate or minor);
 // - a whole lesson walked with the keyboard alone: every control reached by Tab, each with a
 //   visible focus ring, the steps taken with Enter, a slider moved with the arrow keys;
 // - prefers-reduced-motion: no transition or animation anywhere;
@@ -36,7 +36,7 @@ const tally = { pages: 0, serious: 0, critical: 0, moderate: 0, minor: 0, axe: '
 describe('axe-core on every page, in both languages', () => {
   for (const file of PAGES) {
     for (const lang of ['ko', 'en']) {
-      it(`${file} (${lang}): no serious or critical violation`, async () => {
+      it(`${file} (${lang}): no axe violation of any impact`, async () => {
         const { page, context, problems } = await settled(`/${file}?lang=${lang}`);
         // The test's own script, evaluated through the driver (a page <script> would be refused by the policy).
         await page.evaluate(AXE);
@@ -51,8 +51,7 @@ describe('axe-core on every page, in both languages', () => {
         tally.pages += 1;
         tally.axe = result.version;
         for (const v of result.violations) tally[v.impact] = (tally[v.impact] ?? 0) + v.count;
-        const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-        assert.deepEqual(bad, [], JSON.stringify(bad, null, 1));
+        assert.deepEqual(result.violations, [], JSON.stringify(result.violations, null, 1));
         assert.deepEqual(problems.pageErrors, []);
         await context.close();
       });

@@ -31,13 +31,14 @@ async function watchPolicy(context, violations) {
 }
 
 /**
- * The release build (or a copy of it in `dir`) served at `prefix` (default `/`) and a headless Chromium. Every context the
+ * The release build (or a copy of it in `dir`) served at `prefix` (default `/`; `serverOptions` go to
+ * `serveDist`) and a headless Chromium. Every context the
  * browser opens watches the security policy; `close()` fails if any page broke it (a test that
  * breaks it on purpose empties `violations` itself). Contexts block the offline worker unless a
  * test asks for it (`serviceWorkers: 'allow'`), so that no test waits on its downloads.
  */
-export async function startHarness(prefix = '/', dir = DIST) {
-  const server = await serveDist(dir, prefix);
+export async function startHarness(prefix = '/', dir = DIST, serverOptions = {}) {
+  const server = await serveDist(dir, prefix, serverOptions);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
   const violations = [];
   const newContext = browser.newContext.bind(browser);

@@ -103,3 +103,34 @@ describe('offline, after one visit', () => {
     await context.close();
   });
 });
+
+// Hosts with "pretty URLs" (Cloudflare Pages; Netlify's option) answer `x.html` with a redirect to
+// `x`. A browser refuses a page the worker answers with a response that was redirected, and the
+// learner's address is `x`, which no file is named: the worker keeps each such file without the
+// redirect, under both addresses.
+describe('offline on a host with pretty URLs (x.html answers 308 to x)', () => {
+  let pretty;
+  before(async () => { pretty = await startHarness(PREFIX, copy, { pretty: true }); });
+  after(async () => { await pretty?.close(); });
+
+  it('after one visit, pages open offline by either address, and nothing reaches the host', async () => {
+    const { page, context, problems } = await openPage(pretty, `${PREFIX}rnn-cell.html?lang=en`, undefined, { serviceWorkers: 'allow' });
+    assert.equal(new URL(page.url()).pathname, `${PREFIX}rnn-cell`, 'the host moved the learner to the pretty address');
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
+    pretty.server.cut(true);
+    const before = pretty.server.requests.length;
+    for (const path of ['rnn-cell.html', 'lstm-cell', 'gates.html', 'index.html', '']) {
+      await page.goto(`${pretty.server.origin}${PREFIX}${path}?lang=ko`);
+      await page.locator('#scene[data-registered]').waitFor({ timeout: 20000 });
+      assert.ok((await page.locator('h1').first().textContent()).length > 0, `${path}: text shown`);
+    }
+    // And by a link on the page, as a learner goes on.
+    await page.getByTestId('nav-unrolled').click();
+    await page.waitForURL(/unrolled/);
+    await page.locator('#scene[data-registered]').waitFor({ timeout: 20000 });
+    assert.deepEqual(pretty.server.requests.slice(before), [], 'nothing reached the host: all came from the cache');
+    assert.deepEqual(problems.pageErrors, []);
+    assert.deepEqual(problems.consoleErrors, []);
+    await context.close();
+  });
+});

@@ -213,7 +213,7 @@ impl Scene {
         let html = format!(
             concat!(
                 r#"<section class="scene nv" data-testid="scene-next-value" aria-labelledby="scene-nv-title">"#,
-                r#"<h3 id="scene-nv-title" class="scene-title">{title}</h3><p class="scene-hint">{hint}</p>"#,
+                r#"<h2 id="scene-nv-title" class="scene-title">{title}</h2><p class="scene-hint">{hint}</p>"#,
                 r#"<svg class="nv-chart{rows}" viewBox="0 0 {w} {h}" role="group" aria-label="{chart}">{svg}</svg>"#,
                 r#"<dl class="nv-readouts" aria-live="polite">"#,
                 r#"<div><dt><span class="nv-key nv-key-ghost"></span>{pred}</dt><dd data-testid="next-value-prediction" data-value="{g}">{gs}</dd></div>"#,

@@ -84,15 +84,26 @@ pub fn offline_worker(files: &[(String, Vec<u8>)]) -> String {
 }
 
 /// The worker, with the cache's name, its prefix and its files filled in by [`offline_worker`].
-/// Every file is fetched past the browser's HTTP cache when a release is installed. Requests are
-/// answered from the release's cache first (whatever their query string: the files have none of
-/// their own, the pages' query is the view), else from the network. A new release waits until no tab shows the old one, so a page never mixes two
-/// releases' files; it then deletes the old caches.
+/// Every file is fetched past the browser's HTTP cache when a release is installed. A file the
+/// host answers with a redirect (hosts with "pretty URLs" send `x.html` to `x`) is kept as a plain
+/// response, since a browser refuses a redirected one for a page, under its own name and under the
+/// address it was sent to, which the learner then sees. Requests are answered from the release's
+/// cache first (whatever their query string: the files have none of their own, the pages' query
+/// is the view), else from the network. A new release waits until no tab shows the old one, so a
+/// page never mixes two releases' files; it then deletes the old caches.
 const WORKER_TEXT: &str = r"// LSTM Explorer's offline worker, written by the build (src/site.rs): do not edit.
 const CACHE = '__CACHE__';
 const FILES = [__FILES__];
 self.addEventListener('install', (e) => {
-  e.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))));
+  e.waitUntil(caches.open(CACHE).then((c) => Promise.all(FILES.map((f) => fetch(new Request(f, { cache: 'reload' }))
+    .then((r) => {
+      if (!r.ok) throw new Error(`${f}: ${r.status}`);
+      if (!r.redirected) return c.put(f, r);
+      return r.blob().then((body) => {
+        const plain = () => new Response(body, { status: r.status, statusText: r.statusText, headers: r.headers });
+        return Promise.all([c.put(f, plain()), c.put(r.url, plain())]);
+      });
+    })))));
 });
 self.addEventListener('activate', (e) => {
   e.waitUntil(caches.keys()

@@ -122,7 +122,7 @@ pub fn ClipScene(
     let steps = preset.steps.min(MAX_STEPS) as f64;
     view! {
         <section class="scene" data-testid="scene-clipping" aria-labelledby="scene-clipping-title">
-            <h3 id="scene-clipping-title" class="scene-title">{move || tr(Key::SceneClipTitle, lang.get())}</h3>
+            <h2 id="scene-clipping-title" class="scene-title">{move || tr(Key::SceneClipTitle, lang.get())}</h2>
             <div class="plot-controls">
                 <RangeControl label=Key::DecayRho id="clip-rho" range=(0.5, 2.0, 0.01) value=rho shown=two_decimals />
                 <RangeControl label=Key::ClipThresholdControl id="clip-threshold" range=(-1.0, 2.0, 0.05) value=log_threshold shown=power_of_ten />

@@ -335,7 +335,7 @@ pub fn DecayScene(
     let ready = move || drawn.with(Option::is_some);
     view! {
         <section class="scene" data-testid="scene-decay" aria-labelledby="scene-decay-title">
-            <h3 id="scene-decay-title" class="scene-title">{move || tr(Key::SceneDecayTitle, lang.get())}</h3>
+            <h2 id="scene-decay-title" class="scene-title">{move || tr(Key::SceneDecayTitle, lang.get())}</h2>
             <DecayControls knobs=knobs lstm=preset.lstm />
             <DecayFigure drawn=drawn error=error canvas=canvas quantity=quantity lag=lag />
             <LagSlider lag=lag knobs=knobs />

@@ -214,7 +214,7 @@ pub(super) fn GateHeatmaps(
     let ready = Signal::derive(move || drawn_step.get().is_some());
     view! {
         <div class="heatmaps" data-testid="heatmaps">
-            <h4>{move || tr(Key::HeatTitle, lang.get())}</h4>
+            <h3>{move || tr(Key::HeatTitle, lang.get())}</h3>
             <p class="scene-hint">{move || tr(Key::HeatCaption, lang.get())}</p>
             <figure class="plot" data-testid="heatmap-plot" aria-busy=move || (!ready.get()).to_string()
                 data-cursor=move || drawn_step.get().map_or(String::new(), |s| s.to_string())

@@ -86,7 +86,7 @@ fn skeleton(lang: Lang, hidden: usize) -> String {
     // Units are numbered from 1 on the page, values and labels alike.
     let options: String = (1..=hidden).map(|u| format!(r#"<option value="{u}">{u}</option>"#)).collect();
     format!(
-        r#"<h3 id="scene-language-title" class="scene-title">{}</h3>
+        r#"<h2 id="scene-language-title" class="scene-title">{}</h2>
 <div class="plot-controls race-controls"><div class="plot-control"><span>{}</span><div class="race-buttons"><button class="toggle-btn" data-testid="language-text-ko">{}</button><button class="toggle-btn" data-testid="language-text-en">{}</button></div></div>
 <div class="race-buttons"><button class="toggle-btn" data-testid="language-train" disabled></button><button class="toggle-btn" data-testid="language-reset">{}</button><button class="chip" data-testid="language-save">{}</button></div></div>
 <p class="plot-note" data-testid="language-status">{}</p><p class="scene-error" role="alert" data-testid="language-error"></p>

@@ -104,7 +104,7 @@ pub fn LstmCellScene(
     view! {
         <section class="scene" data-testid="scene-lstm" tabindex="0" aria-labelledby="scene-lstm-title"
             on:keydown=move |ev| { cursor.handle_key(&ev); }>
-            <h3 id="scene-lstm-title" class="scene-title">{move || tr(Key::SceneLstmTitle, lang.get())}</h3>
+            <h2 id="scene-lstm-title" class="scene-title">{move || tr(Key::SceneLstmTitle, lang.get())}</h2>
             <p class="scene-hint">{move || tr(Key::KeyboardHint, lang.get())}</p>
             <SequenceEditor inputs=inputs />
             {move || match trace.get() {
@@ -326,7 +326,7 @@ pub(crate) fn LstmEquations(
     };
     view! {
         <div class="lstm-equations">
-            <h4>{move || tr(Key::EquationsHeading, lang.get())}</h4>
+            <h3>{move || tr(Key::EquationsHeading, lang.get())}</h3>
             <dl>
                 {lines.into_iter().map(|(term, lhs, rhs)| view! {
                     <div class="eq-row" class:linked=move || linked.get() == Some(term) data-term=term tabindex="0"

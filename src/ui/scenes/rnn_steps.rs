@@ -84,7 +84,7 @@ pub fn RnnSteps(
     view! {
         <section class="scene" data-testid="scene-rnn" aria-labelledby="scene-rnn-title" tabindex="0"
             on:keydown=move |ev| { cursor.handle_key(&ev); }>
-            <h3 id="scene-rnn-title" class="scene-title">{move || tr(Key::SceneRnnTitle, lang.get())}</h3>
+            <h2 id="scene-rnn-title" class="scene-title">{move || tr(Key::SceneRnnTitle, lang.get())}</h2>
             <p class="scene-hint">{move || tr(Key::KeyboardHint, lang.get())}</p>
             <SequenceEditor inputs=inputs />
             {move || match computed.get() {

@@ -167,7 +167,7 @@ pub fn TrainingScene(
 
     view! {
         <section class="scene" data-testid="scene-training" aria-labelledby="scene-training-title">
-            <h3 id="scene-training-title" class="scene-title">{move || tr(Key::SceneRaceTitle, lang.get())}</h3>
+            <h2 id="scene-training-title" class="scene-title">{move || tr(Key::SceneRaceTitle, lang.get())}</h2>
             <div class="plot-controls race-controls">
                 <label class="plot-control">
                     <span>{move || tr(Key::RaceLag, lang.get())} " " <output data-testid="race-lag-value">{move || format!("{:.0}", lag.get())}</output></span>

@@ -27,7 +27,7 @@ pub(super) fn StepDetail(model: Model, step: RwSignal<usize>) -> impl IntoView {
         let lstm = lstm.clone();
         return view! {
             <div class="step-detail" data-testid="step-detail">
-                <h4>{heading}</h4>
+                <h3>{heading}</h3>
                 <LstmDiagram trace=lstm.clone() step=step linked=linked kind=model.kind />
                 {move || view! { <LstmEquations trace=lstm.clone() step=step.get() linked=linked kind=model.kind /> }}
             </div>
@@ -98,7 +98,7 @@ pub(super) fn StepDetail(model: Model, step: RwSignal<usize>) -> impl IntoView {
     };
     view! {
         <div class="step-detail live-formula" data-testid="step-detail">
-            <h4>{heading}</h4>
+            <h3>{heading}</h3>
             {gru_diagram}
             {body}
         </div>

@@ -171,7 +171,7 @@ pub fn ExploreScene(
     view! {
         <section class="scene" data-testid="scene-explore" tabindex="0" aria-labelledby="scene-explore-title"
             on:keydown=move |ev| { cursor.handle_key(&ev); }>
-            <h3 id="scene-explore-title" class="scene-title">{move || tr(Key::SceneExploreTitle, lang.get())}</h3>
+            <h2 id="scene-explore-title" class="scene-title">{move || tr(Key::SceneExploreTitle, lang.get())}</h2>
             <p class="scene-hint">{move || tr(Key::KeyboardHint, lang.get())}</p>
             <ExploreControls kind=kind hidden=hidden folded=folded compare=compare
                 seeded=Signal::derive(move || brought.opened.with(Option::is_none)) />

@@ -32,7 +32,7 @@ async function until(check, what) {
 /** The names of the worker's caches, from inside a page. */
 const cacheNames = (page) => page.evaluate(() => caches.keys());
 // The release's cache, by the name src/site.rs gives it (the worker is minified: read the name).
-const workerCache = () => /lstm-explorer-offline-[0-9a-f]{16}/.exec(readFileSync(join(copy, 'sw.js'), 'utf8'))[0];
+const workerCache = (dir = copy) => /lstm-explorer-offline-[0-9a-f]{16}/.exec(readFileSync(join(dir, 'sw.js'), 'utf8'))[0];
 
 describe('offline, after one visit', () => {
   let context;
@@ -104,19 +104,36 @@ describe('offline, after one visit', () => {
   });
 });
 
-// Hosts with "pretty URLs" (Cloudflare Pages; Netlify's option) answer `x.html` with a redirect to
-// `x`. A browser refuses a page the worker answers with a response that was redirected, and the
-// learner's address is `x`, which no file is named: the worker keeps each such file without the
-// redirect, under both addresses.
+// Hosts with "pretty URLs" (Cloudflare Pages) answer `x.html` with a redirect to `x`. For a page,
+// a browser takes a response the worker answers with that was redirected as a network error, and
+// the learner's address is `x`, which no file is named: the worker keeps each such file as a
+// response that was not redirected, under both addresses.
 describe('offline on a host with pretty URLs (x.html answers 308 to x)', () => {
+  // A copy of its own: the test above wrote another release's worker into `copy`.
+  const dir = mkdtempSync(join(tmpdir(), 'lstm-pretty-'));
+  cpSync(DIST, dir, { recursive: true });
   let pretty;
-  before(async () => { pretty = await startHarness(PREFIX, copy, { pretty: true }); });
-  after(async () => { await pretty?.close(); });
+  before(async () => { pretty = await startHarness(PREFIX, dir, { pretty: true }); });
+  after(async () => { await pretty?.close(); rmSync(dir, { recursive: true, force: true }); });
 
   it('after one visit, pages open offline by either address, and nothing reaches the host', async () => {
     const { page, context, problems } = await openPage(pretty, `${PREFIX}rnn-cell.html?lang=en`, undefined, { serviceWorkers: 'allow' });
-    assert.equal(new URL(page.url()).pathname, `${PREFIX}rnn-cell`, 'the host moved the learner to the pretty address');
+    const moved = new URL(page.url());
+    assert.equal(moved.pathname, `${PREFIX}rnn-cell`, 'the host moved the learner to the pretty address');
+    assert.equal(moved.searchParams.get('lang'), 'en', 'with the query');
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
+    // Each page is kept under both addresses, as a response that was not redirected.
+    const kept = await page.evaluate(async (name) => {
+      const cache = await caches.open(name);
+      return Promise.all((await cache.keys()).map(async (r) => [new URL(r.url).pathname, (await cache.match(r)).redirected]));
+    }, workerCache(dir));
+    const keys = new Map(kept);
+    for (const name of ['rnn-cell', 'gates', 'unrolled']) {
+      assert.equal(keys.get(`${PREFIX}${name}.html`), false, `${name}.html kept, not as a redirect`);
+      assert.equal(keys.get(`${PREFIX}${name}`), false, `${name} kept, not as a redirect`);
+    }
+    assert.equal(keys.get(PREFIX), false, 'the folder address too');
+    assert.ok(kept.every(([, redirected]) => !redirected), 'no response kept as a redirect');
     pretty.server.cut(true);
     const before = pretty.server.requests.length;
     for (const path of ['rnn-cell.html', 'lstm-cell', 'gates.html', 'index.html', '']) {
@@ -131,6 +148,33 @@ describe('offline on a host with pretty URLs (x.html answers 308 to x)', () => {
     assert.deepEqual(pretty.server.requests.slice(before), [], 'nothing reached the host: all came from the cache');
     assert.deepEqual(problems.pageErrors, []);
     assert.deepEqual(problems.consoleErrors, []);
+    await context.close();
+  });
+});
+
+describe('a release that cannot keep every file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lstm-missing-'));
+  cpSync(DIST, dir, { recursive: true });
+  rmSync(join(dir, 'favicon.svg'));
+  let broken;
+  before(async () => { broken = await startHarness(PREFIX, dir); });
+  after(async () => { await broken?.close(); rmSync(dir, { recursive: true, force: true }); });
+
+  it('keeps none of them: the worker is dropped and its cache deleted, and the page still works', async () => {
+    const { page, context, problems } = await openPage(broken, `${PREFIX}rnn-cell.html?lang=en`, undefined, { serviceWorkers: 'allow' });
+    const state = () => page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.getRegistration();
+      const worker = reg?.installing ?? reg?.waiting ?? reg?.active;
+      return { worker: worker?.state ?? 'none', registered: Boolean(reg), caches: await caches.keys() };
+    });
+    // The worker was fetched, then its install failed on the missing icon: a first registration
+    // whose worker fails to install is removed (one that installed would be waiting or active).
+    await until(async () => broken.server.requests.some((r) => r.path === `${PREFIX}sw.js`)
+      && !(await state()).registered, 'the install fails');
+    assert.deepEqual((await state()).caches, [], 'the half-filled cache is gone');
+    await page.getByTestId('lesson-next').click();
+    assert.equal(await page.locator('.step-now').first().textContent(), '2', 'the lesson still steps');
+    assert.deepEqual(problems.pageErrors, []);
     await context.close();
   });
 });

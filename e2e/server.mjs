@@ -1,9 +1,9 @@
 // A plain static server for the release build, on 127.0.0.1 and a free port, at `/` or under a
 // sub-path (`prefix`, e.g. `/course/lstm/`: anything outside it is not found, as on a host that
 // serves the site in a folder). It records every request so tests can prove the page asked for
-// nothing that is missing. With `pretty`, it acts like a host with "pretty URLs" (Cloudflare
-// Pages, Netlify's option): `x.html` answers 308 to `x`, `index.html` to its folder, and `x` serves
-// `x.html`.
+// nothing that is missing. With `pretty`, it acts like a host with "pretty URLs" as Cloudflare
+// Pages documents them: an existing `x.html` answers 308 to `x`, `index.html` to its folder, and
+// `x` serves `x.html`.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -37,7 +37,7 @@ export async function serveDist(dir, prefix = '/', { pretty = false } = {}) {
     try {
       if (!path.startsWith(prefix)) throw new Error('outside the site');
       if (!file.startsWith(root)) throw new Error('outside the root');
-      if (pretty && path.endsWith('.html')) {
+      if (pretty && path.endsWith('.html') && (await stat(file).catch(() => null))) {
         const to = path.replace(/(^|\/)index\.html$/, '$1').replace(/\.html$/, '');
         status = 308;
         res.writeHead(308, { location: to + new URL(req.url, 'http://x').search });

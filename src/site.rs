@@ -99,11 +99,12 @@ self.addEventListener('install', (e) => {
     .then((r) => {
       if (!r.ok) throw new Error(`${f}: ${r.status}`);
       if (!r.redirected) return c.put(f, r);
-      return r.blob().then((body) => {
-        const plain = () => new Response(body, { status: r.status, statusText: r.statusText, headers: r.headers });
-        return Promise.all([c.put(f, plain()), c.put(r.url, plain())]);
-      });
-    })))));
+      // The body arrives decoded: of the headers only its type still holds.
+      const type = { 'content-type': r.headers.get('content-type') ?? 'application/octet-stream' };
+      return r.blob().then((body) => Promise.all([f, r.url].map((k) => c.put(k, new Response(body, { headers: type })))));
+    }))))
+    // A release that could not keep every file keeps none.
+    .catch((err) => caches.delete(CACHE).then(() => { throw err; })));
 });
 self.addEventListener('activate', (e) => {
   e.waitUntil(caches.keys()

@@ -31,11 +31,11 @@ async function watchPolicy(context, violations) {
 }
 
 /**
- * The release build (or a copy of it in `dir`) served at `prefix` (default `/`; `serverOptions` go to
- * `serveDist`) and a headless Chromium. Every context the
- * browser opens watches the security policy; `close()` fails if any page broke it (a test that
- * breaks it on purpose empties `violations` itself). Contexts block the offline worker unless a
- * test asks for it (`serviceWorkers: 'allow'`), so that no test waits on its downloads.
+ * The release build (or a copy of it in `dir`) served at `prefix` (default `/`; `serverOptions` go
+ * to `serveDist`) and a headless Chromium. Every context the browser opens watches the security
+ * policy; `close()` fails if any page broke it (a test that breaks it on purpose empties
+ * `violations` itself). Contexts block the offline worker unless a test asks for it
+ * (`serviceWorkers: 'allow'`), so that no test waits on its downloads.
  */
 export async function startHarness(prefix = '/', dir = DIST, serverOptions = {}) {
   const server = await serveDist(dir, prefix, serverOptions);

@@ -13,12 +13,23 @@ import { DIST, openPage, startHarness } from './harness.mjs';
 
 const PREFIX = '/course/lstm/';
 const PAGES = readdirSync(DIST).filter((f) => f.endsWith('.html')).sort();
-const copy = mkdtempSync(join(tmpdir(), 'lstm-offline-'));
-cpSync(DIST, copy, { recursive: true });
 
-let harness;
-before(async () => { harness = await startHarness(PREFIX, copy); });
-after(async () => { await harness?.close(); rmSync(copy, { recursive: true, force: true }); });
+/** A copy of the release build in a new temporary folder, that a test may change. */
+function copyOfDist(name) {
+  const dir = mkdtempSync(join(tmpdir(), `lstm-${name}-`));
+  cpSync(DIST, dir, { recursive: true });
+  return dir;
+}
+
+/** The copy in `dir` served at PREFIX (with `serverOptions`) for the tests of one `describe`. */
+function servedCopy(dir, serverOptions) {
+  const served = { harness: null };
+  before(async () => { served.harness = await startHarness(PREFIX, dir, serverOptions); });
+  after(async () => { await served.harness?.close(); rmSync(dir, { recursive: true, force: true }); });
+  return served;
+}
+
+const copy = copyOfDist('offline');
 
 /** Waits until `check()` (run here, in node) is true, asking every 100 ms for up to 20 s. */
 async function until(check, what) {
@@ -35,6 +46,9 @@ const cacheNames = (page) => page.evaluate(() => caches.keys());
 const workerCache = (dir = copy) => /lstm-explorer-offline-[0-9a-f]{16}/.exec(readFileSync(join(dir, 'sw.js'), 'utf8'))[0];
 
 describe('offline, after one visit', () => {
+  const served = servedCopy(copy);
+  let harness;
+  before(() => { harness = served.harness; });
   let context;
   let page;
   let problems;
@@ -110,11 +124,10 @@ describe('offline, after one visit', () => {
 // response that was not redirected, under both addresses.
 describe('offline on a host with pretty URLs (x.html answers 308 to x)', () => {
   // A copy of its own: the test above wrote another release's worker into `copy`.
-  const dir = mkdtempSync(join(tmpdir(), 'lstm-pretty-'));
-  cpSync(DIST, dir, { recursive: true });
+  const dir = copyOfDist('pretty');
+  const served = servedCopy(dir, { pretty: true });
   let pretty;
-  before(async () => { pretty = await startHarness(PREFIX, dir, { pretty: true }); });
-  after(async () => { await pretty?.close(); rmSync(dir, { recursive: true, force: true }); });
+  before(() => { pretty = served.harness; });
 
   it('after one visit, pages open offline by either address, and nothing reaches the host', async () => {
     const { page, context, problems } = await openPage(pretty, `${PREFIX}rnn-cell.html?lang=en`, undefined, { serviceWorkers: 'allow' });
@@ -153,12 +166,11 @@ describe('offline on a host with pretty URLs (x.html answers 308 to x)', () => {
 });
 
 describe('a release that cannot keep every file', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'lstm-missing-'));
-  cpSync(DIST, dir, { recursive: true });
+  const dir = copyOfDist('missing');
   rmSync(join(dir, 'favicon.svg'));
+  const served = servedCopy(dir);
   let broken;
-  before(async () => { broken = await startHarness(PREFIX, dir); });
-  after(async () => { await broken?.close(); rmSync(dir, { recursive: true, force: true }); });
+  before(() => { broken = served.harness; });
 
   it('keeps none of them: the worker is dropped and its cache deleted, and the page still works', async () => {
     const { page, context, problems } = await openPage(broken, `${PREFIX}rnn-cell.html?lang=en`, undefined, { serviceWorkers: 'allow' });

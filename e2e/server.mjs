@@ -31,7 +31,8 @@ export async function serveDist(dir, prefix = '/', { pretty = false } = {}) {
       req.socket.destroy();
       return;
     }
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const url = new URL(req.url, 'http://x');
+    const path = decodeURIComponent(url.pathname);
     let file = normalize(join(root, path.slice(prefix.length - 1)));
     let status = 200;
     try {
@@ -40,7 +41,7 @@ export async function serveDist(dir, prefix = '/', { pretty = false } = {}) {
       if (pretty && path.endsWith('.html') && (await stat(file).catch(() => null))) {
         const to = path.replace(/(^|\/)index\.html$/, '$1').replace(/\.html$/, '');
         status = 308;
-        res.writeHead(308, { location: to + new URL(req.url, 'http://x').search });
+        res.writeHead(308, { location: to + url.search });
         res.end();
         requests.push({ path, status });
         return;
